@@ -1,0 +1,9 @@
+from django.conf import settings
+
+
+def service(request):
+    """Values every page shell needs: the service name and the exit route."""
+    return {
+        "service_name": settings.SERVICE_NAME,
+        "session_idle_minutes": settings.SESSION_IDLE_MINUTES,
+    }

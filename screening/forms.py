@@ -1,0 +1,231 @@
+"""Django forms built from the question bank: one builder serves every page.
+
+``form_for(question, name=...)`` returns a form class whose fields, error
+wording and GOV.UK layout all come from the bank, so adding a question never
+means writing a form. The same form re-validates answers read back from a
+session or a case, so tampered or stale values never reach scoring.
+"""
+
+import unicodedata
+from functools import lru_cache
+
+from crispy_forms.helper import FormHelper
+from crispy_forms_gds.choices import Choice as GdsChoice
+from crispy_forms_gds.layout import (
+    Field,
+    Layout,
+    Size,
+)
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.html import escape, format_html
+from django.utils.translation import get_language, gettext, gettext_lazy
+
+from screening import questions
+from screening.questions import FieldKind
+
+DETAILS_ROWS = 4
+OTHER_GROUP_LABEL = gettext_lazy("Anything else")
+_ALLOWED_CONTROL_CHARACTERS = {"\n", "\r", "\t"}
+
+
+def reject_control_characters(value: str) -> None:
+    """Invisible control characters have no place in an answer (SECURITY.md D25)."""
+    if any(
+        unicodedata.category(character) == "Cc" and character not in _ALLOWED_CONTROL_CHARACTERS
+        for character in value
+    ):
+        raise ValidationError(
+            gettext("Remove the hidden control characters from this answer"),
+            code="control_characters",
+        )
+
+
+def fill(text: str, name: str) -> str:
+    """Translate bank text and put the (escaped) name where it says {name}."""
+    if not text:
+        return ""
+    template = escape(gettext(text)).replace("{", "{{").replace("}", "}}")
+    return format_html(template.replace("{{name}}", "{name}"), name=name)
+
+
+def _text_field(spec: questions.Field, name: str) -> forms.CharField:
+    widget = forms.Textarea if spec.kind == FieldKind.TEXTAREA else forms.TextInput
+    attrs = {"spellcheck": "false"}
+    if spec.autocomplete_off:
+        attrs["autocomplete"] = "off"
+    error_messages = {}
+    if spec.required_error:
+        error_messages["required"] = gettext(spec.required_error)
+    if spec.too_long_error:
+        error_messages["max_length"] = gettext(spec.too_long_error)
+    field = forms.CharField(
+        label=fill(spec.label, name),
+        help_text=fill(spec.hint, name),
+        required=spec.required and spec.reveal_for is None,
+        max_length=spec.max_length,
+        widget=widget(attrs=attrs),
+        error_messages=error_messages,
+        validators=[reject_control_characters],
+    )
+    # The limit is checked on the server with a clear message. A maxlength
+    # attribute would make the browser cut off pasted text without saying so.
+    field.widget.attrs.pop("maxlength", None)
+    return field
+
+
+def _choice_field(spec: questions.Field, name: str) -> forms.Field:
+    group_labels = dict(questions.BEHAVIOUR_GROUPS)
+    choices = [
+        GdsChoice(
+            choice.value,
+            fill(choice.label, name),
+            hint=fill(choice.hint, name),
+            group_label=gettext(group_labels.get(choice.group, OTHER_GROUP_LABEL)),
+            position=position,
+        )
+        for position, choice in enumerate(spec.choices, start=1)
+    ]
+    many = spec.kind == FieldKind.CHECKBOXES
+    field_class = forms.MultipleChoiceField if many else forms.ChoiceField
+    error_messages = {
+        "invalid_choice": gettext("Select one of the options"),
+        "invalid_list": gettext("Select one of the options"),
+    }
+    if spec.required_error:
+        error_messages["required"] = gettext(spec.required_error)
+    return field_class(
+        label=fill(spec.label, name),
+        help_text=fill(spec.hint, name),
+        required=spec.required and spec.reveal_for is None,
+        choices=choices,
+        widget=forms.CheckboxSelectMultiple if many else forms.RadioSelect,
+        error_messages=error_messages,
+    )
+
+
+def _django_field(spec: questions.Field, name: str) -> forms.Field:
+    if spec.kind in (FieldKind.RADIOS, FieldKind.CHECKBOXES):
+        return _choice_field(spec, name)
+    return _text_field(spec, name)
+
+
+def _is_revealed(spec: questions.Field, data: dict) -> bool:
+    parent, value = spec.reveal_for
+    chosen = data.get(parent)
+    if isinstance(chosen, list | tuple):
+        return value in chosen
+    return chosen == value
+
+
+class QuestionForm(forms.Form):
+    """The fields of one page, with the rules that span fields."""
+
+    question: questions.Question
+
+    def clean(self):
+        data = super().clean()
+        for spec in self.question.fields:
+            if spec.reveal_for is None or spec.name in self.errors:
+                continue
+            parent_spec = self.question.field(spec.reveal_for[0])
+            if parent_spec.kind == FieldKind.CHECKBOXES and data.get(spec.name):
+                # Describing "something else" means it happened: tick it rather
+                # than throw the description away.
+                chosen = list(data.get(parent_spec.name) or [])
+                if spec.reveal_for[1] not in chosen:
+                    data[parent_spec.name] = [*chosen, spec.reveal_for[1]]
+            if not _is_revealed(spec, data):
+                data.pop(spec.name, None)
+            elif spec.required and not data.get(spec.name):
+                self.add_error(spec.name, gettext(spec.required_error))
+        return data
+
+    def error_links(self) -> list[tuple[str, str]]:
+        """(anchor, message) pairs for the error summary, in page order.
+
+        A list of radios or checkboxes is reached through its first option.
+        """
+        links = []
+        for name, field in self.fields.items():
+            for message in self.errors.get(name, []):
+                multiple = isinstance(
+                    field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple
+                )
+                anchor = f"id_{name}_1" if multiple else self[name].auto_id
+                links.append((anchor, message))
+        return links
+
+    def answer(self) -> dict:
+        """The cleaned answer as primitives, ready to store."""
+        return {
+            key: list(value) if isinstance(value, list | tuple) else value
+            for key, value in self.cleaned_data.items()
+            if value not in ("", None, [])
+        }
+
+
+def _layout_field(spec: questions.Field, *, heading: bool):
+    if spec.kind == FieldKind.RADIOS:
+        if heading:
+            return Field.radios(spec.name, legend_size=Size.LARGE, legend_tag="h1")
+        return Field.radios(spec.name, legend_size=Size.MEDIUM)
+    if spec.kind == FieldKind.CHECKBOXES:
+        return Field(spec.name, template="screening/fields/grouped_checkboxes.html")
+    if spec.kind == FieldKind.TEXTAREA:
+        return Field.textarea(
+            spec.name,
+            label_size=Size.SMALL,
+            rows=DETAILS_ROWS,
+            max_characters=spec.max_length,
+        )
+    return Field.text(spec.name, label_size=Size.MEDIUM)
+
+
+def heading_in_form(question: questions.Question) -> bool:
+    """On a one-question page the question itself is the page heading (its legend)."""
+    first = question.fields[0]
+    return first.kind == FieldKind.RADIOS and first.label == question.title
+
+
+def _layout(question: questions.Question) -> Layout:
+    """Fields in bank order. A follow-up sits straight after the field it
+    follows, always visible, so the page works the same with or without
+    JavaScript; its hint says when to answer it."""
+    heading = heading_in_form(question)
+    return Layout(
+        *[
+            _layout_field(spec, heading=heading and index == 0)
+            for index, spec in enumerate(question.fields)
+        ]
+    )
+
+
+@lru_cache(maxsize=64)
+def _form_class(question: questions.Question, name: str, language: str) -> type[QuestionForm]:
+    attributes = {spec.name: _django_field(spec, name) for spec in question.fields}
+    for spec in question.fields:
+        if spec.reveal_for and not spec.hint:
+            parent = question.field(spec.reveal_for[0])
+            label = next(c.label for c in parent.choices if c.value == spec.reveal_for[1])
+            attributes[spec.name].help_text = gettext("Answer this if you chose “%(choice)s”.") % {
+                "choice": fill(label, name)
+            }
+    if heading_in_form(question) and question.hint:
+        # The question is the legend, so its hint belongs to the same fieldset.
+        attributes[question.fields[0].name].help_text = fill(question.hint, name)
+    attributes["question"] = question
+    return type(f"{question.slug.title().replace('-', '')}Form", (QuestionForm,), attributes)
+
+
+def form_for(question: questions.Question, *, name: str) -> type[QuestionForm]:
+    """The form class for ``question``, with ``name`` put into its wording."""
+    return _form_class(question, name, get_language() or "")
+
+
+def helper_for(question: questions.Question) -> FormHelper:
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.disable_csrf = True
+    helper.layout = _layout(question)
+    return helper

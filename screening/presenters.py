@@ -1,0 +1,193 @@
+"""What check-your-answers, the results page and the PDF show, built once.
+
+Each summary is made from the same rows, so the three can never disagree
+about what someone answered. Text comes out plain (templates escape it) and
+translated, with the person's name put in.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext
+
+from screening import questions, scoring
+from screening.questions import ANSWER_FIELD, DETAILS_FIELD, FieldKind, Section
+
+
+@dataclass(frozen=True)
+class Row:
+    """One answer: a key, the answer as lines, and any details given with it."""
+
+    key: str
+    lines: tuple[str, ...]
+    slug: str
+    details: str = ""
+    number: int | None = None
+
+
+@dataclass(frozen=True)
+class Group:
+    title: str
+    rows: tuple[Row, ...]
+
+
+def display_name(answers: questions.Answers) -> str:
+    return questions.name_for(answers, default=gettext("this person"))
+
+
+def police_name(answers: questions.Answers) -> str:
+    return questions.name_for(answers, default=gettext("(name not given)"))
+
+
+def fill(text: str, name: str) -> str:
+    return gettext(text).replace("{name}", name) if text else ""
+
+
+def _choice_labels(spec: questions.Field, value) -> tuple[str, ...]:
+    chosen = value if isinstance(value, list | tuple) else [value]
+    return tuple(gettext(choice.label) for choice in spec.choices if choice.value in chosen)
+
+
+def _field_lines(spec: questions.Field, value) -> tuple[str, ...]:
+    if spec.kind in (FieldKind.RADIOS, FieldKind.CHECKBOXES):
+        return _choice_labels(spec, value) or (gettext("None selected"),)
+    return (value,) if value else (gettext("Not given"),)
+
+
+def _sign_row(question: questions.Question, page: dict, name: str, *, canonical: bool) -> Row:
+    wording = question.canonical if canonical else question.title
+    return Row(
+        key=fill(wording, name),
+        lines=_choice_labels(question.field(ANSWER_FIELD), page.get(ANSWER_FIELD)),
+        details=page.get(DETAILS_FIELD, ""),
+        slug=question.slug,
+        number=question.number,
+    )
+
+
+def _behaviour_rows(question: questions.Question, page: dict) -> tuple[Row, ...]:
+    spec = question.field(questions.BEHAVIOURS_FIELD)
+    ticked = page.get(spec.name) or []
+    rows = []
+    for group, label in questions.BEHAVIOUR_GROUPS:
+        items = tuple(
+            gettext(choice.label)
+            for choice in spec.choices
+            if choice.group == group and choice.value in ticked
+        )
+        if items:
+            rows.append(Row(key=gettext(label), lines=items, slug=question.slug))
+    other = page.get("other_details", "")
+    if other:
+        rows.append(Row(key=gettext("Something else"), lines=(other,), slug=question.slug))
+    if not rows:
+        rows.append(
+            Row(
+                key=fill(question.title, display_name({})),
+                lines=(gettext("None selected"),),
+                slug=question.slug,
+            )
+        )
+    return tuple(rows)
+
+
+def _field_rows(question: questions.Question, page: dict, name: str) -> tuple[Row, ...]:
+    return tuple(
+        Row(
+            key=fill(spec.label, name),
+            lines=_field_lines(spec, page.get(spec.name)),
+            slug=question.slug,
+        )
+        for spec in question.fields
+        if spec.reveal_for is None or spec.name in page
+    )
+
+
+def summary(answers: questions.Answers, *, canonical: bool = False) -> tuple[Group, ...]:
+    """Every answer, grouped as the journey asks them.
+
+    ``canonical`` gives the checklist's own wording, for advocates and police.
+    """
+    name = police_name(answers) if canonical else display_name(answers)
+    about, signs, behaviours = [], [], []
+    for question in questions.BANK:
+        page = answers.get(question.slug)
+        if page is None:
+            continue
+        if question.section == Section.SIGNS:
+            signs.append(_sign_row(question, page, name, canonical=canonical))
+        elif question.section == Section.BEHAVIOURS:
+            behaviours.extend(_behaviour_rows(question, page))
+        else:
+            about.extend(_field_rows(question, page, name))
+    groups = (
+        (gettext("About the person doing this"), about),
+        (gettext("The 12 warning sign questions"), signs),
+        (gettext("What they have done"), behaviours),
+    )
+    return tuple(Group(title, tuple(rows)) for title, rows in groups if rows)
+
+
+@dataclass(frozen=True)
+class SignView:
+    number: int
+    question: str
+    canonical: str
+    reason: str
+    serious: bool
+    details: str
+
+
+@dataclass(frozen=True)
+class FlagView:
+    code: str
+    title: str
+    explanation: str
+
+
+@dataclass(frozen=True)
+class Results:
+    """A scored screening, ready to show."""
+
+    result: scoring.Result
+    level: str
+    level_reasons: tuple[str, ...]
+    signs: tuple[SignView, ...]
+    unknowns: tuple[SignView, ...]
+    flags: tuple[FlagView, ...]
+    behaviours: tuple[Row, ...]
+
+    @property
+    def level_code(self) -> str:
+        return str(self.result.level)
+
+
+def _sign_view(number: int, answers: questions.Answers, *, serious: bool = False) -> SignView:
+    question = questions.WARNING_SIGNS[number - 1]
+    return SignView(
+        number=number,
+        question=fill(question.title, display_name(answers)),
+        canonical=fill(question.canonical, police_name(answers)),
+        reason=gettext(question.reason),
+        serious=serious,
+        details=answers.get(question.slug, {}).get(DETAILS_FIELD, ""),
+    )
+
+
+def results(answers: questions.Answers, *, incident_count: int = 0) -> Results:
+    """Score the answers and put the result into words."""
+    result = scoring.score(answers, incident_count=incident_count)
+    behaviours_page = answers.get(questions.BEHAVIOURS_SLUG, {})
+    return Results(
+        result=result,
+        level=gettext(result.level.label),
+        level_reasons=tuple(gettext(reason) for reason in result.level_reasons),
+        signs=tuple(_sign_view(s.number, answers, serious=s.serious) for s in result.signs),
+        unknowns=tuple(_sign_view(number, answers) for number in result.unknowns),
+        flags=tuple(
+            FlagView(flag.code, gettext(flag.title), gettext(flag.explanation))
+            for flag in result.flags
+        ),
+        behaviours=_behaviour_rows(questions.question(questions.BEHAVIOURS_SLUG), behaviours_page)
+        if behaviours_page
+        else (),
+    )

@@ -1,0 +1,40 @@
+from django.urls import include, path
+
+from screening.views import pages, questionnaire
+
+handler400 = "screening.views.errors.bad_request"
+handler403 = "screening.views.errors.permission_denied"
+handler404 = "screening.views.errors.page_not_found"
+handler500 = "screening.views.errors.server_error"
+
+question_patterns = [
+    path("questions/", questionnaire.begin, name="begin"),
+    path("questions/<slug:slug>/", questionnaire.QuestionView.as_view(), name="question"),
+    path("check-your-answers/", questionnaire.check_answers, name="check"),
+    path("results/", questionnaire.results_page, name="results"),
+    path("start-again/", questionnaire.start_again, name="start-again"),
+]
+
+urlpatterns = [
+    path("", pages.InfoPage.as_view(template_name="pages/start.html"), name="start"),
+    path(
+        "before-you-start/",
+        pages.InfoPage.as_view(template_name="pages/before_you_start.html"),
+        name="before-you-start",
+    ),
+    path(
+        "staying-safe-online/",
+        pages.InfoPage.as_view(template_name="pages/staying_safe_online.html"),
+        name="staying-safe-online",
+    ),
+    path(
+        "accessibility/",
+        pages.InfoPage.as_view(template_name="pages/accessibility.html"),
+        name="accessibility",
+    ),
+    path("privacy/", pages.InfoPage.as_view(template_name="pages/privacy.html"), name="privacy"),
+    path("exit/", pages.exit_now, name="exit"),
+    path("", include((question_patterns, "questions"))),
+    path("session/keep/", pages.keep_session, name="session-extend"),
+    path("session/ended/", pages.session_ended, name="session-ended"),
+]

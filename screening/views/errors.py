@@ -1,0 +1,63 @@
+"""Neutral error pages. Each keeps the exit button and gives nothing away."""
+
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+
+ERRORS = {
+    400: (
+        _("Sorry, there is a problem"),
+        (_("Something about that request did not work. Go back and try again."),),
+    ),
+    403: (_("You cannot see this page"), (_("Go back, or start again from the beginning."),)),
+    404: (
+        _("Page not found"),
+        (
+            _("If you typed the web address, check it is correct."),
+            _("If you pasted the web address, check you copied the entire address."),
+        ),
+    ),
+    500: (
+        _("Sorry, there is a problem with the service"),
+        (
+            _("Please try again in a few minutes."),
+            _("Any answers you have already given have been kept for now."),
+        ),
+    ),
+}
+SESSION_ENDED = (
+    _("Your session ended"),
+    (
+        _(
+            "To protect you, a session ends when it has not been used for a while or when the "
+            "browser is closed, and the answers in it are deleted."
+        ),
+        _("Start again if you want to carry on."),
+    ),
+)
+
+
+def error_page(request, status: int, *, wording=None):
+    title, paragraphs = wording or ERRORS[status]
+    context = {"title": title, "paragraphs": paragraphs}
+    return render(request, "errors/error.html", context, status=status)
+
+
+def bad_request(request, exception=None):
+    return error_page(request, 400)
+
+
+def permission_denied(request, exception=None):
+    return error_page(request, 403)
+
+
+def page_not_found(request, exception=None):
+    return error_page(request, 404)
+
+
+def server_error(request):
+    return error_page(request, 500)
+
+
+def csrf_failure(request, reason=""):
+    """A form arrived without a valid token: almost always an ended session."""
+    return error_page(request, 403, wording=SESSION_ENDED)

@@ -1,0 +1,67 @@
+// Warns before an idle session ends and offers to keep it (WCAG 2.2.1).
+//
+// The server forgets a session after a period with no requests. A minute or
+// two before that, this shows a message with a button that sends the small
+// form inside it, which restarts the server's clock. If nothing happens, the
+// page moves on to a page saying the answers were deleted, so nothing stays on
+// screen for someone else to read.
+
+export function startTimeoutWarning ($dialog) {
+  if (!$dialog) {
+    return
+  }
+  const timeoutSeconds = Number($dialog.dataset.timeoutSeconds)
+  const warnSeconds = Number($dialog.dataset.warnSeconds)
+  const endedUrl = $dialog.dataset.endedUrl
+  const $form = $dialog.querySelector('form')
+  const $countdown = $dialog.querySelector('[data-countdown]')
+  let warnTimer
+  let endTimer
+  let tick
+
+  function describe (secondsLeft) {
+    const minutes = Math.ceil(secondsLeft / 60)
+    return secondsLeft > 60
+      ? `${minutes} minutes`
+      : `${Math.max(secondsLeft, 0)} seconds`
+  }
+
+  function show () {
+    let secondsLeft = warnSeconds
+    $countdown.textContent = describe(secondsLeft)
+    $dialog.hidden = false
+    $dialog.querySelector('button').focus()
+    tick = window.setInterval(function () {
+      secondsLeft -= 10
+      $countdown.textContent = describe(secondsLeft)
+    }, 10000)
+  }
+
+  function schedule () {
+    window.clearTimeout(warnTimer)
+    window.clearTimeout(endTimer)
+    window.clearInterval(tick)
+    warnTimer = window.setTimeout(show, (timeoutSeconds - warnSeconds) * 1000)
+    endTimer = window.setTimeout(function () {
+      window.location.replace(endedUrl)
+    }, timeoutSeconds * 1000)
+  }
+
+  $form.addEventListener('submit', function (event) {
+    event.preventDefault()
+    window.fetch($form.action, {
+      method: 'POST',
+      body: new window.FormData($form),
+      credentials: 'same-origin'
+    }).then(function (response) {
+      if (response.ok) {
+        $dialog.hidden = true
+        schedule()
+      } else {
+        window.location.replace(endedUrl)
+      }
+    })
+  })
+
+  schedule()
+}

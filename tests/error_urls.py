@@ -1,0 +1,27 @@
+"""The real URLs plus routes that fail on purpose, to reach the error handlers."""
+
+from django.core.exceptions import PermissionDenied, SuspiciousOperation
+from django.urls import path
+
+from screening.urls import *  # noqa: F403
+from screening.urls import urlpatterns as real_patterns
+
+
+def _bad_request(request):
+    raise SuspiciousOperation("test")
+
+
+def _forbidden(request):
+    raise PermissionDenied
+
+
+def _broken(request):
+    raise RuntimeError("deliberate failure in a test")
+
+
+urlpatterns = [
+    *real_patterns,
+    path("test-400/", _bad_request),
+    path("test-403/", _forbidden),
+    path("test-500/", _broken),
+]

@@ -1,0 +1,46 @@
+"""Production configuration is safe, and refuses to start when it is not."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PRODUCTION_ENV = {
+    "DEBUG": "false",
+    "SECRET_KEY": "x7!k2Qp9zL0v#Rb5tWm8eYc3Nj6Hs1Ad4Fg-ProductionLikeKey-1234567890",
+    "ALLOWED_HOSTS": "screening.example.org",
+    "DATABASE_URL": "sqlite:///:memory:",
+}
+
+
+def manage(*args, env):
+    clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_settings_pass_the_deployment_checks():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "SECRET_KEY"}
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_settings_use_server_side_sessions_that_end_with_the_browser(settings):
+    assert settings.SESSION_ENGINE == "django.contrib.sessions.backends.db"
+    assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
+    assert settings.CSRF_USE_SESSIONS
+    assert settings.SESSION_COOKIE_AGE <= 60 * 60
+    assert "csrf" not in settings.SESSION_COOKIE_NAME.lower()
