@@ -52,6 +52,9 @@ format: $(PY_STAMP)
 test: $(PY_STAMP) $(ASSETS_STAMP) lint
 	$(BIN)/python -m pytest
 
+bench: $(PY_STAMP) $(ASSETS_STAMP)
+	$(DEV_ENV) $(BIN)/python bench/pdf_bench.py
+
 messages: $(PY_STAMP)
 	$(DEV_ENV) $(BIN)/python manage.py makemessages --locale en_GB --ignore ".venv/*" --ignore "node_modules/*"
 

@@ -121,7 +121,11 @@ STATIC_URL = "/static/"
 # collectstatic gathers files here for production; development and tests
 # serve straight from the build folder and need no copy.
 STATIC_ROOT = BASE_DIR / "var" / "staticfiles" if PRODUCTION else None
-STATICFILES_DIRS = [BASE_DIR / "static" / "build", BASE_DIR / "static" / "images"]
+STATICFILES_DIRS = [
+    BASE_DIR / "static" / "build",
+    BASE_DIR / "static" / "images",
+    BASE_DIR / "static" / "pdf",
+]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from screening.views import pages, questionnaire
+from screening.views import pages, questionnaire, summary
 
 handler400 = "screening.views.errors.bad_request"
 handler403 = "screening.views.errors.permission_denied"
@@ -13,6 +13,9 @@ question_patterns = [
     path("check-your-answers/", questionnaire.check_answers, name="check"),
     path("results/", questionnaire.results_page, name="results"),
     path("start-again/", questionnaire.start_again, name="start-again"),
+    path("summary/details/", summary.details, name="summary-details"),
+    path("summary/download/", summary.before_download, name="summary-download"),
+    path("summary/file/", summary.download, name="summary-file"),
 ]
 
 urlpatterns = [

@@ -1,0 +1,260 @@
+"""The summary a person takes to the police, as a PDF made in memory by WeasyPrint.
+
+What it shows comes from ``presenters.summary(answers, canonical=True)`` and
+``presenters.results(answers)``, the same rows as check-your-answers and the results page, so
+the web pages and the PDF can never disagree. The document has its own template
+(``templates/pdf/summary.html``) and its own print stylesheet (``static/pdf/summary.css``); it is
+not the web page printed.
+
+Safety (SECURITY.md D22-D24):
+
+- Every piece of user text reaches the template as plain text and is escaped by it.
+- One ``StaticOnlyFetcher``, shared by every render, is the only way WeasyPrint can load
+  anything. It serves files from our own PDF static folder, read from disk, and refuses
+  everything else: no network, no redirects, no ``file://`` outside that folder, no
+  attachments. A refusal never stops the render: the resource is simply left out.
+- The PDF is returned as bytes and never written to disk.
+- WeasyPrint's own log messages can quote a URL; they are stripped of their arguments so a
+  name or a note could never reach a log.
+
+Speed (see docs/performance.md): WeasyPrint is imported, the font configuration is built and
+the stylesheet is parsed once, when this module is imported at worker start, and a tiny
+warm-up render pays for the first-use costs there too. Long lists (the incident schedule) are
+laid out as blocks, not as a table, which WeasyPrint lays out far faster.
+"""
+
+import logging
+import mimetypes
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+from urllib.request import url2pathname
+
+import weasyprint
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import get_language, gettext
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcherResponse
+
+from screening import contacts, presenters, questions
+
+logger = logging.getLogger(__name__)
+
+#: The only folder the PDF renderer may read from.
+PDF_STATIC_DIR = Path(settings.BASE_DIR) / "static" / "pdf"
+STYLESHEET_NAME = "summary.css"
+TEMPLATE_NAME = "pdf/summary.html"
+#: Relative URLs in the document resolve here, inside the allow-list.
+BASE_URL = PDF_STATIC_DIR.as_uri() + "/"
+
+#: Tagged PDF/UA-1 for screen readers (WeasyPrint turns on ``pdf_tags`` with it).
+PDF_VARIANT = "pdf/ua-1"
+
+
+class RefusedResource(ValueError):
+    """The renderer asked for something outside the allow-list. The message names no URL."""
+
+
+class StaticOnlyFetcher(weasyprint.URLFetcher):
+    """Serve files under ``roots`` from disk and refuse every other URL.
+
+    Only ``file:`` URLs with no host, query or fragment are considered, and only when the
+    resolved path (symlinks followed) is a file inside one of the roots. Nothing is ever
+    requested over a network, so there is nothing to redirect. Instances are safe to share:
+    they keep no per-request state.
+    """
+
+    def __init__(self, roots: Sequence[Path]):
+        super().__init__(
+            timeout=1, allowed_protocols=("file",), allow_redirects=False, fail_on_errors=False
+        )
+        self.roots = tuple(Path(root).resolve() for root in roots)
+
+    def allowed_path(self, url: str) -> Path | None:
+        """The file ``url`` names if it is inside the allow-list, else ``None``."""
+        try:
+            parts = urlsplit(url)
+        except ValueError:
+            return None
+        if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
+            return None
+        if parts.query or parts.fragment:
+            return None
+        try:
+            path = Path(url2pathname(unquote(parts.path))).resolve(strict=True)
+        except (OSError, RuntimeError, ValueError):
+            return None
+        if not path.is_file():
+            return None
+        if not any(path.is_relative_to(root) for root in self.roots):
+            return None
+        return path
+
+    def fetch(self, url, headers=None):
+        path = self.allowed_path(url)
+        if path is None:
+            raise RefusedResource("resource outside the PDF allow-list refused")
+        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        if content_type == "text/css":
+            content_type = "text/css; charset=utf-8"
+        return URLFetcherResponse(
+            path.as_uri(), body=path.read_bytes(), headers={"Content-Type": content_type}
+        )
+
+
+class _WithoutArguments(logging.Filter):
+    """Keep WeasyPrint's message but drop its arguments, which can hold a URL from the page."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.args:
+            record.msg = f"{record.msg} (details withheld)"
+            record.args = None
+        return True
+
+
+for _name in ("weasyprint", "weasyprint.progress"):
+    logging.getLogger(_name).addFilter(_WithoutArguments())
+
+FETCHER = StaticOnlyFetcher([PDF_STATIC_DIR])
+FONT_CONFIG = FontConfiguration()
+#: Parsed once, read through the fetcher like any other resource.
+STYLESHEET = weasyprint.CSS(
+    url=BASE_URL + STYLESHEET_NAME, url_fetcher=FETCHER, font_config=FONT_CONFIG
+)
+#: WeasyPrint is not thread-safe with a shared font configuration. Rendering is CPU-bound
+#: Python, so threads could not run two renders at once anyway.
+_RENDER_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True)
+class IncidentEntry:
+    """One entry in the incident schedule, as plain text: when, and labelled details.
+
+    The incident log (a later issue) builds these from its records; until then the
+    benchmark feeds synthetic ones through the same path.
+    """
+
+    when: str
+    details: tuple[tuple[str, str], ...] = ()
+
+
+def _sections(answers: questions.Answers) -> dict[str, tuple[presenters.Row, ...]]:
+    """Split the canonical summary rows by the page they came from (the rows themselves are
+    exactly the presenter's)."""
+    about, signs, behaviours = [], [], []
+    for group in presenters.summary(answers, canonical=True):
+        for row in group.rows:
+            if row.number is not None:
+                signs.append(row)
+            elif row.slug == questions.BEHAVIOURS_SLUG:
+                behaviours.append(row)
+            else:
+                about.append(row)
+    return {"about": tuple(about), "signs": tuple(signs), "behaviours": tuple(behaviours)}
+
+
+def summary_context(
+    answers: questions.Answers,
+    *,
+    person_name: str = "",
+    police_reference: str = "",
+    completed_by: str = "",
+    organisation: str = "",
+    case_reference: str = "",
+    stalker_date_of_birth: str = "",
+    incidents: Sequence[IncidentEntry] = (),
+    generated_at: datetime | None = None,
+) -> dict:
+    """Everything the PDF template shows, all as plain text for the template to escape."""
+    generated_at = timezone.localtime(generated_at or timezone.now())
+    result = presenters.results(answers, incident_count=len(incidents))
+    return {
+        "document_title": gettext("Summary"),
+        "language": get_language() or settings.LANGUAGE_CODE,
+        "generated_at": generated_at,
+        "bank_version": result.result.bank_version,
+        "rules_version": result.result.rules_version,
+        "person_name": person_name.strip(),
+        "stalker_name": presenters.police_name(answers),
+        "stalker_date_of_birth": stalker_date_of_birth.strip(),
+        "completed_by": completed_by.strip(),
+        "organisation": organisation.strip(),
+        "case_reference": case_reference.strip(),
+        "police_reference": police_reference.strip(),
+        "results": result,
+        "yes_numbers": frozenset(sign.number for sign in result.signs),
+        "incidents": tuple(incidents),
+        "contacts": contacts,
+        **_sections(answers),
+    }
+
+
+def render_summary_html(answers: questions.Answers, **options) -> str:
+    """The document as HTML (the benchmark gives the same HTML to Chromium)."""
+    return render_to_string(TEMPLATE_NAME, summary_context(answers, **options))
+
+
+def html_to_pdf(html: str) -> bytes:
+    """Lay out ``html`` with the shared fetcher, fonts and stylesheet; return the PDF bytes."""
+    with _RENDER_LOCK:
+        document = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=FETCHER)
+        return document.write_pdf(
+            stylesheets=[STYLESHEET],
+            font_config=FONT_CONFIG,
+            pdf_variant=PDF_VARIANT,
+            attachments=[],
+        )
+
+
+def render_summary_pdf(
+    answers: questions.Answers,
+    *,
+    person_name: str = "",
+    police_reference: str = "",
+    completed_by: str = "",
+    organisation: str = "",
+    case_reference: str = "",
+    stalker_date_of_birth: str = "",
+    incidents: Sequence[IncidentEntry] = (),
+    generated_at: datetime | None = None,
+) -> bytes:
+    """The police-ready summary of a complete screening, as PDF bytes, made in memory.
+
+    ``completed_by``, ``organisation`` and ``case_reference`` are for an advocate completing
+    it with someone; left empty, the document says the person completed it themselves.
+    ``incidents`` is the incident schedule, printed after the checklist when there is one.
+    Raises ``scoring.MissingAnswer`` if the screening is not complete.
+    """
+    html = render_summary_html(
+        answers,
+        person_name=person_name,
+        police_reference=police_reference,
+        completed_by=completed_by,
+        organisation=organisation,
+        case_reference=case_reference,
+        stalker_date_of_birth=stalker_date_of_birth,
+        incidents=incidents,
+        generated_at=generated_at,
+    )
+    return html_to_pdf(html)
+
+
+def file_name(when: datetime | None = None) -> str:
+    """A neutral download name such as ``summary-2026-11-24.pdf``."""
+    return f"summary-{timezone.localdate(when or timezone.now()).isoformat()}.pdf"
+
+
+def warm_up() -> None:
+    """Pay WeasyPrint's first-use costs (fonts, shaping, PDF writing) at worker start."""
+    html_to_pdf(
+        '<html lang="en"><title>-</title><body><h1>Aa</h1><p><b>Aa</b> Aa</p>'
+        "<table><tr><td>1</td></tr></table></body></html>"
+    )
+
+
+warm_up()

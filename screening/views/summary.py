@@ -1,0 +1,135 @@
+"""The summary to take to the police: optional details, a warning, then the PDF itself.
+
+Results -> "Details for the police" (optional name and crime reference) -> "Before you
+download" (the file stays on the device; printing is the alternative) -> the PDF, made in
+memory and sent as an attachment. Every step needs a complete screening, like the results page.
+"""
+
+import logging
+
+from crispy_forms.helper import FormHelper
+from crispy_forms_gds.layout import Field, Fixed, Layout, Size
+from django import forms
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+
+from screening import pdf
+from screening.answers import POLICE_DETAILS_KEY
+from screening.forms import reject_control_characters
+from screening.views.questionnaire import _complete_answers_or_redirect
+
+logger = logging.getLogger(__name__)
+
+NAME_MAX_LENGTH = 100
+REFERENCE_MAX_LENGTH = 40
+
+
+class PoliceDetailsForm(forms.Form):
+    """Both fields are optional: the summary is complete without them."""
+
+    name = forms.CharField(
+        label=gettext_lazy("Your name (optional)"),
+        help_text=gettext_lazy("This helps the police match the summary to you."),
+        required=False,
+        max_length=NAME_MAX_LENGTH,
+        validators=[reject_control_characters],
+        error_messages={
+            "max_length": gettext_lazy("Your name must be 100 characters or fewer"),
+        },
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+    reference = forms.CharField(
+        label=gettext_lazy("Crime reference number (optional)"),
+        help_text=gettext_lazy(
+            "If you have already reported this, the police will have given you a number."
+        ),
+        required=False,
+        max_length=REFERENCE_MAX_LENGTH,
+        validators=[reject_control_characters],
+        error_messages={
+            "max_length": gettext_lazy("The crime reference number must be 40 characters or fewer"),
+        },
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The server checks the limits with a clear message; a maxlength attribute would cut
+        # pasted text off without saying so.
+        for field in self.fields.values():
+            field.widget.attrs.pop("maxlength", None)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Field.text("name", label_size=Size.SMALL),
+            Field.text("reference", label_size=Size.SMALL, field_width=Fixed.TWENTY),
+        )
+
+    def error_links(self) -> list[tuple[str, str]]:
+        """(anchor, message) pairs for the shared error summary."""
+        return [
+            (self[name].auto_id, message)
+            for name in self.fields
+            for message in self.errors.get(name, [])
+        ]
+
+    def details(self) -> dict[str, str]:
+        return {key: value.strip() for key, value in self.cleaned_data.items() if value.strip()}
+
+
+def police_details(session) -> dict[str, str]:
+    """The stored details, re-validated on read like every other answer."""
+    stored = session.get(POLICE_DETAILS_KEY)
+    if not isinstance(stored, dict):
+        return {}
+    form = PoliceDetailsForm(data=stored)
+    return form.details() if form.is_valid() else {}
+
+
+@require_http_methods(["GET", "POST"])
+def details(request):
+    """The "Details for the police" page: optional, nothing entered here is required."""
+    _answers, elsewhere = _complete_answers_or_redirect(request)
+    if elsewhere:
+        return elsewhere
+    if request.method == "POST":
+        form = PoliceDetailsForm(data=request.POST)
+        if form.is_valid():
+            request.session[POLICE_DETAILS_KEY] = form.details()
+            return redirect("questions:summary-download")
+        return render(request, "screening/summary_details.html", {"form": form}, status=422)
+    form = PoliceDetailsForm(initial=police_details(request.session))
+    return render(request, "screening/summary_details.html", {"form": form})
+
+
+def before_download(request):
+    """The "Before you download" page: the file will stay on this device."""
+    _answers, elsewhere = _complete_answers_or_redirect(request)
+    if elsewhere:
+        return elsewhere
+    return render(request, "screening/summary_download.html")
+
+
+def download(request):
+    """The PDF itself, made in memory and never written to disk."""
+    answers, elsewhere = _complete_answers_or_redirect(request)
+    if elsewhere:
+        return elsewhere
+    given = police_details(request.session)
+    try:
+        document = pdf.render_summary_pdf(
+            answers.all,
+            person_name=given.get("name", ""),
+            police_reference=given.get("reference", ""),
+        )
+    except Exception as error:  # any renderer failure gets the same neutral page
+        # Never log the error's message or traceback: either could quote an answer.
+        logger.error("The summary PDF could not be made (%s)", type(error).__name__)
+        return render(request, "screening/summary_failed.html", status=503)
+    response = HttpResponse(document, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{pdf.file_name()}"'
+    response["Content-Length"] = str(len(document))
+    return response

@@ -1,0 +1,294 @@
+"""The police-ready PDF: what it says, how it is marked, and what it may never fetch."""
+
+import builtins
+import io
+import logging
+import re
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from pypdf import PdfReader
+
+from screening import contacts, pdf, questions
+from screening.pdf import IncidentEntry
+
+NAME = "Sam Example"
+DETAILS = "Waited outside the office on Monday and Thursday."
+OTHER = "Left dead flowers on the doorstep."
+
+#: Answers to the twelve signs: yes, with details, except where listed.
+ANSWER_FOR_SIGN = {4: questions.NO, 10: questions.DONT_KNOW, 12: questions.DONT_KNOW}
+
+PAYLOADS = [
+    "<link rel=attachment href=file:///etc/passwd>",
+    "<img src=http://127.0.0.1:1/>",
+    "<style>p{background:url(file:///etc/passwd)}</style>",
+    '<base href="file:///etc/">',
+    "<script>alert(1)</script>",
+]
+
+
+def complete_answers(
+    *, name: str = NAME, details: str = DETAILS, other: str = OTHER
+) -> dict[str, dict]:
+    """A complete screening as stored primitives, as the question forms post them."""
+    answers = {
+        questions.ABOUT_SLUG: {
+            "name": name,
+            "relationship": questions.EX_PARTNER,
+            "how_often": "more_than_five",
+            "since": "one_to_six_months",
+        },
+        questions.BEHAVIOURS_SLUG: {
+            "behaviours": ["texts", "following", "tracking", questions.OTHER_BEHAVIOUR],
+            "other_details": other,
+        },
+    }
+    for sign in questions.WARNING_SIGNS:
+        answer = ANSWER_FOR_SIGN.get(sign.number, questions.YES)
+        page = {questions.ANSWER_FIELD: answer}
+        if answer == questions.YES:
+            page[questions.DETAILS_FIELD] = f"{sign.number}: {details}"
+        answers[sign.slug] = page
+    return answers
+
+
+def flat(text: str) -> str:
+    """Text with all whitespace removed, so line wrapping in the PDF cannot hide a match."""
+    return re.sub(r"\s+", "", text)
+
+
+def pages_text(document: bytes) -> list[str]:
+    return [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(document)).pages]
+
+
+@pytest.fixture(scope="module")
+def rendered() -> bytes:
+    return pdf.render_summary_pdf(
+        complete_answers(),
+        person_name="Alex Person",
+        police_reference="CR/1234/26",
+        generated_at=datetime(2026, 11, 24, 14, 5, tzinfo=ZoneInfo("Europe/London")),
+    )
+
+
+@pytest.fixture(scope="module")
+def text(rendered) -> str:
+    return " ".join(pages_text(rendered))
+
+
+def test_the_twelve_questions_are_in_canonical_wording_with_the_name_put_in(text):
+    assert "Is the victim very frightened?" in text
+    assert f"Has {NAME} destroyed or vandalised any property?" in text
+    for sign in questions.WARNING_SIGNS:
+        wording = sign.canonical.replace("{name}", NAME)
+        assert flat(wording) in flat(text), sign.number
+    assert "(name of stalker" not in text
+    assert "{name}" not in text
+
+
+def test_answers_and_details_are_shown(text):
+    for sign in questions.WARNING_SIGNS:
+        if ANSWER_FOR_SIGN.get(sign.number, questions.YES) == questions.YES:
+            assert flat(f"{sign.number}: {DETAILS}") in flat(text)
+    assert "Don't know" in text
+    assert flat(OTHER) in flat(text)
+    assert "Text messages" in text
+    assert "Following you" in text
+    assert "An ex-partner" in text
+
+
+def test_the_level_its_reasons_and_what_is_still_unknown_are_shown(text):
+    assert "Serious warning signs" in text
+    assert "Warning sign 1 (very frightened) is a serious warning sign" in text
+    assert "Things still to find out" in text
+    assert "An ex-partner has made threats of violence" in text
+    assert "cannot predict" in text
+    assert "low risk" not in text.lower()
+
+
+def test_the_header_reads_like_the_paper_checklist(text):
+    assert "Alex Person" in text
+    assert "CR/1234/26" in text
+    assert "The person themselves" in text
+    assert "24 November 2026" in text
+    assert flat(f"Name of the stalker {NAME}") in flat(text)
+
+
+def test_every_contact_number_is_shown(text):
+    for contact in contacts.ALL:
+        assert contact.number in text
+    assert "0808 802 0300" in text
+    assert "020 3866 4107" in text
+    assert "18000" in text  # Relay UK
+
+
+def test_every_page_carries_the_marking_page_numbers_date_and_versions(rendered):
+    pages = pages_text(rendered)
+    assert len(pages) > 1
+    for number, page in enumerate(pages, start=1):
+        assert "OFFICIAL-SENSITIVE when complete" in page, number
+        assert f"Page {number} of {len(pages)}" in page, number
+        assert "Generated 24 November 2026 at 14:05" in page, number
+        assert f"Question bank {questions.BANK_VERSION}" in page, number
+        assert "rules v1" in page, number
+
+
+def test_metadata_is_neutral_and_the_document_is_tagged(rendered):
+    reader = PdfReader(io.BytesIO(rendered))
+    title = reader.metadata.title
+    assert title == "Summary"
+    assert "stalk" not in title.lower()
+    root = reader.trailer["/Root"]
+    assert root["/MarkInfo"]["/Marked"]
+    assert "/StructTreeRoot" in root
+    assert reader.attachments == {}
+
+
+def test_the_file_name_is_neutral():
+    name = pdf.file_name(datetime(2026, 11, 24, 12, tzinfo=ZoneInfo("Europe/London")))
+    assert name == "summary-2026-11-24.pdf"
+
+
+def test_advocate_details_replace_self_completion():
+    text = " ".join(
+        pages_text(
+            pdf.render_summary_pdf(
+                complete_answers(),
+                completed_by="Jo Advocate",
+                organisation="Example Support Service",
+                case_reference="CASE-77",
+            )
+        )
+    )
+    assert "Jo Advocate, Example Support Service" in text
+    assert "CASE-77" in text
+    assert "The person themselves" not in text
+
+
+def test_an_incident_schedule_follows_the_checklist_when_given():
+    incidents = (
+        IncidentEntry(when="3 October 2026, 09:10", details=(("Where", "Outside work"),)),
+        IncidentEntry(when="5 October 2026, 18:40", details=(("Where", "At the bus stop"),)),
+    )
+    text = " ".join(pages_text(pdf.render_summary_pdf(complete_answers(), incidents=incidents)))
+    assert "Incident schedule" in text
+    assert "Incident 2: 5 October 2026, 18:40" in text
+    assert text.index("Incident schedule") > text.index("Is the victim very frightened?")
+
+
+def test_without_incidents_there_is_no_schedule(text):
+    assert "Incident schedule" not in text
+
+
+# --- Safety: user text is text, and nothing outside our static files is ever fetched --------
+
+
+class Spy:
+    """Records every URL the renderer asks the shared fetcher for, and every file opened."""
+
+    def __init__(self, monkeypatch):
+        self.urls: list[str] = []
+        self.opened: list[str] = []
+        real_fetch = pdf.FETCHER.fetch
+        real_open = builtins.open
+
+        def fetch(url, headers=None):
+            self.urls.append(url)
+            return real_fetch(url, headers)
+
+        def spy_open(file, *args, **kwargs):
+            self.opened.append(str(file))
+            return real_open(file, *args, **kwargs)
+
+        monkeypatch.setattr(pdf.FETCHER, "fetch", fetch)
+        monkeypatch.setattr(builtins, "open", spy_open)
+        monkeypatch.setattr(io, "open", spy_open)
+
+    def assert_nothing_outside_the_allow_list(self):
+        for url in self.urls:
+            assert pdf.FETCHER.allowed_path(url) is not None, url
+        assert not any("passwd" in name for name in self.opened)
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_payloads_in_every_free_text_field_stay_literal_text(monkeypatch, payload):
+    spy = Spy(monkeypatch)
+    document = pdf.render_summary_pdf(
+        complete_answers(name=payload, details=payload, other=payload),
+        person_name=payload,
+        police_reference=payload[:40],
+    )
+    spy.assert_nothing_outside_the_allow_list()
+    assert document.startswith(b"%PDF")
+    assert b"root:x:0:0" not in document
+    reader = PdfReader(io.BytesIO(document))
+    assert reader.attachments == {}
+    text = flat(" ".join(pages_text(document)))
+    # The stalker's name (in ten questions, the header and the answers), each sign's details
+    # (nine), the other behaviour and the person's name all appear as the characters typed.
+    expected = 12 + 9 + 1 + 1
+    assert text.count(flat(payload)) >= expected
+    assert text.count(flat(payload[:40])) >= expected + 1
+
+
+def test_even_raw_markup_cannot_make_the_renderer_fetch_anything(monkeypatch):
+    """Defence in depth: if escaping ever failed, the fetcher still refuses everything."""
+    spy = Spy(monkeypatch)
+    hostile = (
+        '<html><head><base href="file:///etc/"><link rel=stylesheet href=file:///etc/passwd>'
+        "<style>@import url(file:///etc/passwd); body{background:url(http://127.0.0.1:1/x)}"
+        "</style></head><body><link rel=attachment href=file:///etc/passwd>"
+        '<a rel=attachment href="file:///etc/passwd">x</a><img src=http://127.0.0.1:1/>'
+        "<img src=passwd><img src=../../../../../../etc/passwd><p>still here</p></body></html>"
+    )
+    document = pdf.html_to_pdf(hostile)
+    assert spy.urls, "the hostile references should have reached the fetcher"
+    assert all(pdf.FETCHER.allowed_path(url) is None for url in spy.urls)
+    assert not any("passwd" in name for name in spy.opened)
+    assert PdfReader(io.BytesIO(document)).attachments == {}
+    assert b"root:x:0:0" not in document
+    assert "still here" in " ".join(pages_text(document))
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "file:///etc/passwd",
+        "http://127.0.0.1:1/",
+        "https://example.com/summary.css",
+        "data:text/css,p{}",
+        "ftp://127.0.0.1/x",
+        pdf.BASE_URL + "../../screening/settings.py",
+        pdf.BASE_URL + "%2e%2e/%2e%2e/screening/settings.py",
+        pdf.BASE_URL + "summary.css?x=1",
+        pdf.BASE_URL + "missing.css",
+        "file://evil.example/" + pdf.PDF_STATIC_DIR.as_posix() + "/summary.css",
+    ],
+)
+def test_the_fetcher_refuses_everything_but_our_pdf_static_files(url):
+    assert pdf.FETCHER.allowed_path(url) is None
+    with pytest.raises(pdf.RefusedResource) as refused:
+        pdf.FETCHER.fetch(url)
+    assert url not in str(refused.value)
+
+
+def test_the_fetcher_serves_our_stylesheet_from_disk():
+    response = pdf.FETCHER.fetch(pdf.BASE_URL + pdf.STYLESHEET_NAME)
+    assert response.content_type == "text/css"
+    assert b"@page" in response.read()
+
+
+def test_one_fetcher_is_shared_and_it_follows_no_redirects():
+    assert isinstance(pdf.FETCHER, pdf.weasyprint.URLFetcher)
+    assert not any(
+        type(handler).__name__ == "HTTPRedirectHandler" for handler in pdf.FETCHER.handlers
+    )
+
+
+def test_renderer_warnings_never_quote_what_was_asked_for(caplog):
+    sentinel = "file:///etc/SENTINEL-secret-name"
+    with caplog.at_level(logging.DEBUG):
+        pdf.html_to_pdf(f'<html><body><img src="{sentinel}"><p>x</p></body></html>')
+    assert "SENTINEL" not in caplog.text
