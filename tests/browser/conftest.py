@@ -12,6 +12,9 @@ from urllib.parse import urlparse
 
 import pytest
 
+# The shared helpers assert too; let pytest explain their failures.
+pytest.register_assert_rewrite("tests.browser.axe", "tests.browser.journey", "tests.browser.tour")
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
@@ -38,13 +41,23 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        # Playwright switches the back/forward cache off by default; people's browsers
+        # have it on, and the exit tests need to see what Back really shows.
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=CHROMIUM_ARGS,
+            ignore_default_args=["--disable-back-forward-cache"],
+        )
         yield browser
         browser.close()
 
 
 class _NeutralPage(BaseHTTPRequestHandler):
+    #: (path, headers) of every request the neutral site received, oldest first.
+    visits: list = []
+
     def do_GET(self):
+        self.visits.append((self.path, dict(self.headers)))
         body = b"<!doctype html><html lang=en><title>Weather</title><h1>Weather forecast</h1>"
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
@@ -67,14 +80,26 @@ def neutral_site():
 
 
 @pytest.fixture
+def neutral_site_visits(neutral_site):
+    """(path, headers) of each request the neutral site received during this test."""
+    _NeutralPage.visits.clear()
+    return _NeutralPage.visits
+
+
+@pytest.fixture
 def site(live_server, settings, neutral_site, transactional_db):
     settings.EXIT_URL = neutral_site
     return live_server.url
 
 
+def origin(url):
+    parts = urlparse(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
 class RequestLog(list):
     def origins(self):
-        return {f"{urlparse(u).scheme}://{urlparse(u).netloc}" for u in self}
+        return {origin(u) for u in self}
 
 
 @pytest.fixture
@@ -82,30 +107,65 @@ def requests_made():
     return RequestLog()
 
 
-def _new_page(browser, requests_made, **context_options):
+class ConsoleLog(list):
+    """What the page said on its console, and any uncaught script errors.
+
+    Each entry is (kind, text, url): kind is a console message type such as
+    "error" or "warning", or "pageerror" for an uncaught exception.
+    """
+
+    def errors(self):
+        return [entry for entry in self if entry[0] in ("error", "pageerror")]
+
+    def csp_violations(self):
+        return [entry for entry in self if "Content Security Policy" in entry[1]]
+
+
+@pytest.fixture
+def console_messages():
+    return ConsoleLog()
+
+
+def _new_page(browser, requests_made, console_messages, **context_options):
     context = browser.new_context(**context_options)
     page = context.new_page()
     page.on("request", lambda request: requests_made.append(request.url))
+    page.on(
+        "console",
+        lambda message: console_messages.append(
+            (message.type, message.text, message.location.get("url", ""))
+        ),
+    )
+    page.on("pageerror", lambda error: console_messages.append(("pageerror", str(error), "")))
     page.set_default_timeout(10_000)
     return context, page
 
 
 @pytest.fixture
-def page(browser, site, requests_made):
-    context, page = _new_page(browser, requests_made)
-    yield page
-    context.close()
+def make_page(browser, site, requests_made, console_messages):
+    """A factory for pages with their own context options (viewport, clock, ...)."""
+    contexts = []
+
+    def make(**context_options):
+        context, page = _new_page(browser, requests_made, console_messages, **context_options)
+        contexts.append(context)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
 
 
 @pytest.fixture
-def page_without_js(browser, site, requests_made):
-    context, page = _new_page(browser, requests_made, java_script_enabled=False)
-    yield page
-    context.close()
+def page(make_page):
+    return make_page()
 
 
 @pytest.fixture
-def phone_page(browser, site, requests_made):
-    context, page = _new_page(browser, requests_made, viewport={"width": 320, "height": 640})
-    yield page
-    context.close()
+def page_without_js(make_page):
+    return make_page(java_script_enabled=False)
+
+
+@pytest.fixture
+def phone_page(make_page):
+    return make_page(viewport={"width": 320, "height": 640})
