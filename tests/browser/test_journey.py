@@ -1,7 +1,5 @@
 """The whole screening, by keyboard, by mouse and without JavaScript."""
 
-import re
-
 import pytest
 from django.db import connection
 from playwright.sync_api import expect
@@ -18,7 +16,6 @@ from tests.browser.journey import (
     THREATS_ONLY,
     Person,
     focused_matches,
-    path_of,
     question_path,
 )
 
@@ -34,10 +31,11 @@ def rows_in_every_table() -> dict[str, int]:
     return counts
 
 
+# "No warning signs identified yet" is reached by mouse, in the change round trip below.
 @pytest.mark.parametrize(
     ("screening", "level"),
-    [(SERIOUS, LEVEL_SERIOUS), (PRESENT, LEVEL_PRESENT), (NONE_YET, LEVEL_NONE_YET)],
-    ids=["serious", "present", "none-yet"],
+    [(SERIOUS, LEVEL_SERIOUS), (PRESENT, LEVEL_PRESENT)],
+    ids=["serious", "present"],
 )
 def test_the_whole_journey_by_keyboard_alone_gives_the_expected_level(page, site, screening, level):
     person = Person(page, site, keyboard=True)
@@ -120,7 +118,11 @@ def test_submitting_an_empty_page_shows_an_error_summary_that_leads_to_each_fiel
 def test_changing_an_answer_from_check_your_answers_comes_back_to_check_your_answers(page, site):
     person = Person(page, site)
     person.answers_everything(NONE_YET)
+    person.sees_results()
+    person.sees_results_matching(NONE_YET, LEVEL_NONE_YET)
+    person.follow(".govuk-back-link")
     check_answers = site + "/check-your-answers/"
+    expect(page).to_have_url(check_answers)
     row = page.locator(".govuk-summary-list__row", has_text="destroyed or vandalised")
     expect(row.locator(".govuk-summary-list__value")).to_have_text("No")
 
@@ -144,5 +146,4 @@ def test_changing_an_answer_from_check_your_answers_comes_back_to_check_your_ans
 
     person.sees_results()
     assert person.result_level() == LEVEL_PRESENT
-    assert re.search(r"Wing mirror snapped off", page.locator("main").inner_text())
-    assert path_of(page) == "/results/"
+    expect(page.locator("main")).to_contain_text("Wing mirror snapped off")
