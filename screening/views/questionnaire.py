@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from screening import contacts, flow, questions
 from screening.answers import SessionAnswers
 from screening.forms import form_for, heading_in_form, helper_for
-from screening.presenters import display_name, results, summary
+from screening.presenters import display_name, fill, results, summary
 
 CHANGE_PARAMETER = "change"
 
@@ -84,7 +84,7 @@ class QuestionView(View):
                 "number": position[0],
                 "total": position[1],
             }
-        return gettext(self.question.title).replace("{name}", gettext("this person"))
+        return fill(self.question.title, gettext("this person"))
 
     def render(self, form, status=200):
         name = display_name(self.answers.all)
@@ -92,10 +92,8 @@ class QuestionView(View):
             "question": self.question,
             "form": form,
             "helper": helper_for(self.question),
-            "title": gettext(self.question.title).replace("{name}", name),
-            "hint": gettext(self.question.hint).replace("{name}", name)
-            if self.question.hint
-            else "",
+            "title": fill(self.question.title, name),
+            "hint": fill(self.question.hint, name),
             "heading_in_form": heading_in_form(self.question),
             "progress": flow.progress(self.question.slug),
             "page_title": self.page_title(),
