@@ -1,0 +1,119 @@
+"""Backups restore what was there (SECURITY.md D28), on whichever database the suite runs.
+
+``make_sample_data`` writes one of each kind of row worth keeping and returns what
+``assert_sample_data`` should read back; add a kind of data by extending both.
+"""
+
+import sqlite3
+from contextlib import closing
+from datetime import timedelta
+from importlib import import_module
+
+import pytest
+from django.conf import settings
+from django.contrib.sessions.models import Session
+from django.core.management import call_command
+from django.db import connection
+from django.utils import timezone
+
+from screening.answers import ANSWERS_KEY, STARTED_KEY
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+SENTINEL_NAME = "Backup-sentinel-Ωmega ‮rtl 🙂"
+
+
+def make_sample_data() -> dict:
+    """Rows to back up, and what reading them back must give."""
+    store = import_module(settings.SESSION_ENGINE).SessionStore()
+    store[STARTED_KEY] = True
+    store[ANSWERS_KEY] = {"about-them": {"name": SENTINEL_NAME, "relationship": "ex_partner"}}
+    store.set_expiry(timedelta(hours=1))
+    store.save()
+    return {"session_key": store.session_key, "name": SENTINEL_NAME}
+
+
+def assert_sample_data(expected: dict) -> None:
+    session = Session.objects.get(session_key=expected["session_key"])
+    assert session.expire_date > timezone.now()
+    answers = session.get_decoded()[ANSWERS_KEY]
+    assert answers["about-them"]["name"] == expected["name"]
+
+
+def delete_everything() -> None:
+    call_command("flush", interactive=False, verbosity=0)
+    assert not Session.objects.exists()
+
+
+def test_backup_then_restore_into_an_emptied_database_reads_the_rows_back(tmp_path):
+    expected = make_sample_data()
+    backup = tmp_path / "backup.db"
+
+    call_command("backup_database", str(backup), verbosity=0)
+    delete_everything()
+    call_command("restore_database", str(backup), interactive=False, verbosity=0)
+
+    assert_sample_data(expected)
+
+
+def test_a_backup_is_readable_by_its_owner_only(tmp_path):
+    backup = tmp_path / "backup.db"
+    call_command("backup_database", str(backup), verbosity=0)
+    assert backup.stat().st_mode & 0o777 == 0o600
+
+
+def test_restoring_a_missing_file_changes_nothing(tmp_path):
+    expected = make_sample_data()
+    with pytest.raises(Exception, match="There is no backup"):
+        call_command("restore_database", str(tmp_path / "missing"), interactive=False, verbosity=0)
+    assert_sample_data(expected)
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's own backup file")
+def test_a_sqlite_backup_is_a_complete_database_of_its_own(tmp_path):
+    expected = make_sample_data()
+    backup = tmp_path / "backup.db"
+    call_command("backup_database", str(backup), verbosity=0)
+
+    with closing(sqlite3.connect(backup)) as fresh:
+        (count,) = fresh.execute(
+            "SELECT count(*) FROM django_session WHERE session_key = ?",
+            (expected["session_key"],),
+        ).fetchone()
+        (integrity,) = fresh.execute("PRAGMA integrity_check").fetchone()
+    assert count == 1
+    assert integrity == "ok"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's pg_restore")
+def test_a_postgres_backup_restores_into_a_brand_new_database(tmp_path):
+    import psycopg
+
+    expected = make_sample_data()
+    backup = tmp_path / "backup.dump"
+    call_command("backup_database", str(backup), verbosity=0)
+
+    params = connection.get_connection_params()
+    params.pop("cursor_factory", None)
+    params.pop("context", None)
+    fresh_name = f"{params['dbname']}_restored"
+    with closing(psycopg.connect(**params, autocommit=True)) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{fresh_name}"')
+        admin.execute(f'CREATE DATABASE "{fresh_name}"')
+    try:
+        restore_into = connection.settings_dict.copy()
+        connection.settings_dict["NAME"] = fresh_name
+        try:
+            call_command("restore_database", str(backup), interactive=False, verbosity=0)
+        finally:
+            connection.close()
+            connection.settings_dict.update(restore_into)
+        with closing(psycopg.connect(**{**params, "dbname": fresh_name})) as fresh:
+            (count,) = fresh.execute(
+                "SELECT count(*) FROM django_session WHERE session_key = %s",
+                (expected["session_key"],),
+            ).fetchone()
+        assert count == 1
+    finally:
+        with closing(psycopg.connect(**params, autocommit=True)) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{fresh_name}"')
