@@ -11,12 +11,14 @@ ASSETS_STAMP := static/build/.built
 ASSET_SOURCES := $(shell find static/scss static/js -type f 2>/dev/null)
 DEV_ENV := DEBUG=true
 
-.PHONY: help run test lint format assets bench messages clean
+.PHONY: help run serve test lint format assets bench load messages clean
 
 help:
 	@echo "make run    install everything and serve on http://127.0.0.1:8000"
 	@echo "make test   install everything, lint, and run the whole test suite"
+	@echo "make serve  serve the production way (gunicorn, production settings) on http://127.0.0.1:8000"
 	@echo "make bench  print the performance benchmarks"
+	@echo "make load   a bounded load test against a local production-style server"
 
 $(PY_STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,7 +41,30 @@ var:
 
 run: $(PY_STAMP) $(ASSETS_STAMP) | var
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
+	$(DEV_ENV) $(BIN)/python manage.py demo_accounts
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# The current two-factor code for the demo advocate that `make run` prints.
+demo-code: $(PY_STAMP)
+	@$(DEV_ENV) $(BIN)/python manage.py demo_accounts --code
+
+# Production settings and gunicorn, over plain HTTP on loopback only. The keys
+# are made for this run and thrown away, so the run gets a fresh database of its
+# own (var/serve.sqlite3) unless DATABASE_URL says otherwise.
+SERVE_DB := var/serve.sqlite3
+NEW_KEY := $(BIN)/python -c "import base64, os; print(base64.urlsafe_b64encode(os.urandom(32)).decode())"
+
+serve: $(PY_STAMP) $(ASSETS_STAMP) | var
+	@echo "make serve: production settings over plain HTTP (LOCAL_PLAIN_HTTP) on 127.0.0.1 only,"
+	@echo "with a throwaway SECRET_KEY and encryption key made for this run. Not for real use."
+	@if [ -z "$$DATABASE_URL" ]; then rm -f $(SERVE_DB); fi
+	@export SECRET_KEY="$$($(NEW_KEY))" \
+	  FIELD_ENCRYPTION_KEYS="$${FIELD_ENCRYPTION_KEYS:-$$($(NEW_KEY))}" \
+	  DATABASE_URL="$${DATABASE_URL:-sqlite:///$(CURDIR)/$(SERVE_DB)}" \
+	  LOCAL_PLAIN_HTTP=true ALLOWED_HOSTS=127.0.0.1,localhost DEBUG=false; \
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0 && \
+	$(BIN)/python manage.py migrate --noinput --verbosity 0 && \
+	exec $(BIN)/gunicorn --config gunicorn.conf.py
 
 lint: $(PY_STAMP)
 	$(BIN)/ruff check .
@@ -52,8 +77,19 @@ format: $(PY_STAMP)
 test: $(PY_STAMP) $(ASSETS_STAMP) lint
 	$(BIN)/python -m pytest
 
-bench: $(PY_STAMP) $(ASSETS_STAMP)
-	$(DEV_ENV) $(BIN)/python bench/pdf_bench.py
+# The web figures, then the PDF figures, then every NAME: VALUE line again together.
+bench: $(PY_STAMP) $(ASSETS_STAMP) | var
+	@{ $(BIN)/python -u bench/web_bench.py; echo $$? > var/bench-web.status; } | tee var/bench-web.txt
+	@exit $$(cat var/bench-web.status)
+	@{ $(DEV_ENV) $(BIN)/python -u bench/pdf_bench.py; echo $$? > var/bench-pdf.status; } \
+	  | tee var/bench-pdf.txt
+	@exit $$(cat var/bench-pdf.status)
+	@echo
+	@echo "All figures:"
+	@grep -h -E '^[a-z0-9_]+: ' var/bench-pdf.txt var/bench-web.txt
+
+load: $(PY_STAMP) $(ASSETS_STAMP) | var
+	$(BIN)/python bench/load.py
 
 messages: $(PY_STAMP)
 	$(DEV_ENV) $(BIN)/python manage.py makemessages --locale en_GB --ignore ".venv/*" --ignore "node_modules/*"

@@ -152,7 +152,7 @@ class QuestionForm(forms.Form):
                 multiple = isinstance(
                     field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple
                 )
-                anchor = f"id_{name}_1" if multiple else self[name].auto_id
+                anchor = f"{self[name].auto_id}_1" if multiple else self[name].auto_id
                 links.append((anchor, message))
         return links
 
@@ -201,8 +201,10 @@ def _layout(question: questions.Question) -> Layout:
     )
 
 
-@lru_cache(maxsize=64)
-def _form_class(question: questions.Question, name: str, language: str) -> type[QuestionForm]:
+@lru_cache(maxsize=128)
+def _form_class(
+    question: questions.Question, name: str, language: str, canonical: bool
+) -> type[QuestionForm]:
     attributes = {spec.name: _django_field(spec, name) for spec in question.fields}
     for spec in question.fields:
         if spec.reveal_for and not spec.hint:
@@ -214,13 +216,25 @@ def _form_class(question: questions.Question, name: str, language: str) -> type[
     if heading_in_form(question) and question.hint:
         # The question is the legend, so its hint belongs to the same fieldset.
         attributes[question.fields[0].name].help_text = fill(question.hint, name)
+    if canonical and question.canonical:
+        # Advocates see the checklist's own wording, and the plain question to ask.
+        first = attributes[question.fields[0].name]
+        first.label = fill(question.canonical, name)
+        first.help_text = format_html(
+            gettext("To ask the client: “{question}”"), question=fill(question.title, name)
+        )
     attributes["question"] = question
     return type(f"{question.slug.title().replace('-', '')}Form", (QuestionForm,), attributes)
 
 
-def form_for(question: questions.Question, *, name: str) -> type[QuestionForm]:
-    """The form class for ``question``, with ``name`` put into its wording."""
-    return _form_class(question, name, get_language() or "")
+def form_for(
+    question: questions.Question, *, name: str, canonical: bool = False
+) -> type[QuestionForm]:
+    """The form class for ``question``, with ``name`` put into its wording.
+
+    ``canonical`` gives the checklist's own wording, for advocates.
+    """
+    return _form_class(question, name, get_language() or "", canonical)
 
 
 def helper_for(question: questions.Question) -> FormHelper:

@@ -48,6 +48,18 @@ SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES", "30"))
 # Behind a proxy that terminates TLS and sets X-Forwarded-Proto.
 TRUST_X_FORWARDED_PROTO = env_bool("TRUST_X_FORWARDED_PROTO", False)
 HSTS_PRELOAD = env_bool("HSTS_PRELOAD", True)
+# `make serve` only: production settings over plain HTTP on this machine (no
+# HTTPS redirect, HSTS or Secure cookies). Refused unless every allowed host is
+# a loopback address.
+LOCAL_PLAIN_HTTP = env_bool("LOCAL_PLAIN_HTTP", False)
+# Advocate workspace: Fernet keys for the encrypted case fields, newest first
+# (the first encrypts; the others still decrypt, for rotation). Never SECRET_KEY.
+FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS", [])
+# Cases nobody has touched for this many days are deleted by `delete_stale_cases`.
+CASE_RETENTION_DAYS = int(os.environ.get("CASE_RETENTION_DAYS", "365"))
+# Failed sign-ins allowed (per email address, and per IP address) before a cool-off.
+SIGN_IN_ATTEMPTS = int(os.environ.get("SIGN_IN_ATTEMPTS", "5"))
+SIGN_IN_COOLOFF_MINUTES = int(os.environ.get("SIGN_IN_COOLOFF_MINUTES", "15"))
 # -----------------------------------------------------------------------------
 
 if not SECRET_KEY:
@@ -57,6 +69,15 @@ if not SECRET_KEY:
         )
     SECRET_KEY = "insecure-development-key-never-use-in-production"  # noqa: S105
 
+if not FIELD_ENCRYPTION_KEYS:
+    if not (DEBUG or RUNNING_TESTS):
+        raise ImproperlyConfigured(
+            "FIELD_ENCRYPTION_KEYS is not set. Generate a key with "
+            "`python manage.py generate_encryption_key` before starting in production."
+        )
+    # A fixed key for development and tests only: their data is not real.
+    FIELD_ENCRYPTION_KEYS = ["ZGV2ZWxvcG1lbnQtb25seS1rZXktbm90LWZvci11c2U="]
+
 if not EXIT_URL.startswith(("https://", "http://")):
     raise ImproperlyConfigured("EXIT_URL must be an http or https address.")
 
@@ -64,29 +85,41 @@ if not EXIT_URL.startswith(("https://", "http://")):
 PRODUCTION = not (DEBUG or RUNNING_TESTS)
 
 INSTALLED_APPS = [
+    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
+    "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "crispy_forms",
     "crispy_forms_gds",
     "template_partials",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "screening",
+    "casework",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "screening.middleware.SafetyHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the session middleware, which saves the session to the database.
+    "screening.database_unavailable.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "screening.csrf.NoReferrerCsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a lockout into our sign-in page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "screening.urls"
@@ -101,6 +134,7 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
                 "screening.context_processors.service",
             ],
         },
@@ -128,9 +162,13 @@ STATICFILES_DIRS = [
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    # Compressed copies but no content-hashed names: every response, static
+    # files included, is no-store, so hashed names would bust no cache. (The
+    # manifest storage also refuses GOV.UK Frontend's CSS, which mentions an
+    # image of a component part the service does not use.)
     "staticfiles": {
         "BACKEND": (
-            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            "whitenoise.storage.CompressedStaticFilesStorage"
             if PRODUCTION
             else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )
@@ -195,6 +233,46 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = PRODUCTION
 SECURE_HSTS_PRELOAD = PRODUCTION and HSTS_PRELOAD
 if TRUST_X_FORWARDED_PROTO:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+if LOCAL_PLAIN_HTTP:
+    if not ALLOWED_HOSTS or set(ALLOWED_HOSTS) - {"127.0.0.1", "localhost", "[::1]"}:
+        raise ImproperlyConfigured("LOCAL_PLAIN_HTTP is for loopback addresses only.")
+    SECURE_SSL_REDIRECT = False
+    SECURE_HSTS_SECONDS = 0
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_PRELOAD = False
+    SESSION_COOKIE_NAME = "session"  # a __Host- cookie must be Secure
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
+
+# --- Advocates ----------------------------------------------------------------
+# Email and password, then a TOTP code, before any case page (SECURITY.md C15-C16).
+AUTH_USER_MODEL = "casework.User"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_URL = "casework:sign-in"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+OTP_TOTP_ISSUER = SERVICE_NAME
+# Messages live in the session: no extra cookie.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+AXES_FAILURE_LIMIT = SIGN_IN_ATTEMPTS
+AXES_COOLOFF_TIME = SIGN_IN_COOLOFF_MINUTES / 60  # hours
+# Lock an email address whatever the IP, and an IP address whatever the email.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "casework.views.accounts.locked_out"
+AXES_VERBOSE = False
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if TRUST_X_FORWARDED_PROTO else ["REMOTE_ADDR"]
+)
+# -----------------------------------------------------------------------------
 
 if RUNNING_TESTS:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -203,7 +281,23 @@ if RUNNING_TESTS:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "{levelname} {name} {message}", "style": "{"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "plain": {
+            "()": "screening.log_format.WithoutValuesFormatter",
+            "format": "{levelname} {name} {message}",
+            "style": "{",
+        }
+    },
+    "filters": {"without_query_values": {"()": "screening.log_format.WithoutQueryValues"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["without_query_values"],
+        }
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
+    # Django's own handlers are replaced: its default console format quotes
+    # exception messages, and its error emails would carry the posted form.
+    "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }

@@ -11,12 +11,13 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "x7!k2Qp9zL0v#Rb5tWm8eYc3Nj6Hs1Ad4Fg-ProductionLikeKey-1234567890",
     "ALLOWED_HOSTS": "screening.example.org",
     "DATABASE_URL": "sqlite:///:memory:",
+    "FIELD_ENCRYPTION_KEYS": "bQ7nW0tcd3mQ9o1H8yHqU4b2h8c1yX6mH0Gk2Jz7r1E=",
 }
 
 
 def manage(*args, env):
     # DJANGO_ALLOW_ASYNC_UNSAFE is set by the browser tests in this process.
-    ignored = {"DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    ignored = {"DEBUG", "SECRET_KEY", "FIELD_ENCRYPTION_KEYS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     clean = {k: v for k, v in os.environ.items() if k not in ignored}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -46,3 +47,10 @@ def test_settings_use_server_side_sessions_that_end_with_the_browser(settings):
     assert settings.CSRF_USE_SESSIONS
     assert settings.SESSION_COOKIE_AGE <= 60 * 60
     assert "csrf" not in settings.SESSION_COOKIE_NAME.lower()
+
+
+def test_production_refuses_to_start_without_encryption_keys():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "FIELD_ENCRYPTION_KEYS"}
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert "FIELD_ENCRYPTION_KEYS is not set" in result.stderr

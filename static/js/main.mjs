@@ -6,13 +6,14 @@ import {
   ErrorSummary,
   ExitThisPage,
   Radios,
+  ServiceNavigation,
   SkipLink,
   createAll
 } from 'govuk-frontend'
 
 import { startTimeoutWarning } from './timeout-warning.mjs'
 
-for (const Component of [Button, CharacterCount, Checkboxes, ErrorSummary, ExitThisPage, Radios, SkipLink]) {
+for (const Component of [Button, CharacterCount, Checkboxes, ErrorSummary, ExitThisPage, Radios, ServiceNavigation, SkipLink]) {
   createAll(Component)
 }
 

@@ -1,0 +1,453 @@
+"""Forms for advocates: signing in, the two-factor code, cases and judgement.
+
+Limits are checked on the server with a clear message (no maxlength attributes, which
+would cut pasted text off without saying so) and control characters are refused, as in
+the public questionnaire.
+"""
+
+import datetime
+
+from crispy_forms.helper import FormHelper
+from crispy_forms_gds.choices import Choice
+from crispy_forms_gds.fields import DateInputField
+from crispy_forms_gds.layout import Field, Fieldset, Fixed, Layout, Size
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from screening import questions
+from screening.forms import reject_control_characters
+from screening.judgement import REASON_MAX_LENGTH, JudgementError, judge
+from screening.scoring import Level
+
+YES, NO, NOT_ASKED = "yes", "no", "not_asked"
+CONSENT_CHOICES = (
+    Choice(YES, _("Yes")),
+    Choice(NO, _("No")),
+    Choice(NOT_ASKED, _("Not asked yet")),
+)
+ROUTE_CHOICES = (
+    Choice(YES, _("Yes")),
+    Choice(NO, _("No")),
+    Choice(NOT_ASKED, _("Not known")),
+)
+SAFE_ROUTES = (
+    ("call", _("Is it safe to call?")),
+    ("voicemail", _("Is it safe to leave a voicemail?")),
+    ("text", _("Is it safe to send a text message?")),
+    ("email", _("Is it safe to send an email?")),
+)
+
+
+class ErrorLinksMixin:
+    """(anchor, message) pairs for the shared error summary, first option for choices."""
+
+    def error_links(self) -> list[tuple[str, str]]:
+        links = []
+        for message in self.non_field_errors():
+            links.append((self._first_anchor(), message))
+        for name, field in self.fields.items():
+            for message in self.errors.get(name, []):
+                links.append((self._anchor(name, field), message))
+        return links
+
+    def _anchor(self, name, field) -> str:
+        auto_id = self[name].auto_id
+        if isinstance(field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+            return f"{auto_id}_1"
+        if isinstance(field.widget, forms.MultiWidget):
+            return f"{auto_id}_0"
+        return auto_id
+
+    def _first_anchor(self) -> str:
+        name, field = next(iter(self.fields.items()))
+        return self._anchor(name, field)
+
+
+def _text(label, *, max_length, required=False, hint="", textarea=False, autocomplete="off"):
+    attrs = {"spellcheck": "false", "autocomplete": autocomplete}
+    field = forms.CharField(
+        label=label,
+        help_text=hint,
+        required=required,
+        max_length=max_length,
+        strip=True,
+        validators=[reject_control_characters],
+        widget=forms.Textarea(attrs=attrs) if textarea else forms.TextInput(attrs=attrs),
+    )
+    field.widget.attrs.pop("maxlength", None)
+    return field
+
+
+class TooLongMessages:
+    """Say every limit in words: "... must be 50 characters or fewer"."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            limit = getattr(field, "max_length", None)
+            if limit:
+                field.error_messages["max_length"] = _(
+                    "%(label)s must be %(limit)s characters or fewer"
+                ) % {"label": str(field.label).rstrip("?"), "limit": limit}
+
+
+class SignInForm(ErrorLinksMixin, AuthenticationForm):
+    """Email and password. Password managers are welcome: the fields say what they are."""
+
+    error_messages = {
+        "invalid_login": _(
+            "The email address or password is not right. Check them and try again; "
+            "the password is case sensitive."
+        ),
+        "inactive": _(
+            "The email address or password is not right. Check them and try again; "
+            "the password is case sensitive."
+        ),
+    }
+
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        self.fields["username"].label = _("Email address")
+        self.fields["username"].widget = forms.EmailInput(
+            attrs={"autocomplete": "username", "spellcheck": "false", "autofocus": False}
+        )
+        self.fields["username"].error_messages["required"] = _("Enter your email address")
+        self.fields["password"].error_messages["required"] = _("Enter your password")
+        self.fields["password"].widget.attrs["autocomplete"] = "current-password"
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Field.text("username", label_size=Size.SMALL),
+            Field.text("password", label_size=Size.SMALL, field_width=Fixed.TWENTY),
+        )
+
+    def clean_username(self):
+        return self.cleaned_data["username"].strip().lower()
+
+
+class CodeForm(ErrorLinksMixin, forms.Form):
+    """The six-digit code from an authenticator app."""
+
+    code = forms.CharField(
+        label=_("Code from your authenticator app"),
+        help_text=_("The 6-digit code changes every 30 seconds."),
+        error_messages={"required": _("Enter the 6-digit code from your authenticator app")},
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "spellcheck": "false",
+            }
+        ),
+    )
+
+    def __init__(self, *args, device=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.device = device
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Field.text("code", label_size=Size.SMALL, field_width=Fixed.FIVE),
+        )
+
+    def clean_code(self):
+        code = "".join(self.cleaned_data["code"].split())
+        if not (code.isascii() and code.isdigit() and len(code) == 6):
+            raise ValidationError(_("Enter the 6 digits from your authenticator app"))
+        allowed, _details = self.device.verify_is_allowed()
+        if not allowed:
+            raise ValidationError(
+                _("Too many wrong codes. Wait a minute, then enter the newest code.")
+            )
+        if not self.device.verify_token(code):
+            raise ValidationError(
+                _("That code is not right. Enter the newest code from your authenticator app.")
+            )
+        return code
+
+
+class OptionalDateField(DateInputField):
+    """A GOV.UK date input with plain error messages, for dates in the past."""
+
+    def __init__(self, *, what, **kwargs):
+        super().__init__(required=False, **kwargs)
+        self.what = what
+        self.require_all_fields = False
+        message = _("%(what)s must be a real date, for example 27 3 1985") % {"what": what}
+        self.error_messages.update(incomplete=message, invalid=message)
+        for field in self.fields:
+            field.required = False
+            field.validators = []
+            field.error_messages["incomplete"] = message
+
+    def clean(self, value):
+        parts = [str(part).strip() if part is not None else "" for part in value or ()]
+        if not any(parts):
+            return None
+        message = _("%(what)s must be a real date, for example 27 3 1985") % {"what": self.what}
+        if len(parts) != 3 or not all(part.isascii() and part.isdigit() for part in parts):
+            raise ValidationError(message)
+        day, month, year = (int(part) for part in parts)
+        try:
+            value = datetime.date(year, month, day)
+        except ValueError:
+            raise ValidationError(message) from None
+        if year < 1900:
+            raise ValidationError(message)
+        if value > timezone.localdate():
+            raise ValidationError(_("%(what)s must be in the past") % {"what": self.what})
+        return value
+
+
+def _radios(label, choices, hint=""):
+    return forms.ChoiceField(
+        label=label,
+        help_text=hint,
+        choices=choices,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+
+
+class CaseForm(ErrorLinksMixin, TooLongMessages, forms.Form):
+    """A case's details. Everything here is stored encrypted."""
+
+    client_reference = _text(
+        _("Client reference"),
+        max_length=50,
+        required=True,
+        hint=_("The reference or pseudonym your organisation uses for this client."),
+    )
+    client_name = _text(_("Client's name (optional)"), max_length=150)
+    stalker_name = _text(
+        _("Name or description of the person stalking them"),
+        max_length=200,
+        required=True,
+        hint=_("If the client does not know their name, describe them."),
+    )
+    stalker_date_of_birth = OptionalDateField(
+        what=_("Their date of birth"),
+        label=_("Their date of birth (if known)"),
+        help_text=_("For example, 27 3 1985"),
+    )
+    relationship = _radios(
+        _("How does the client know them?"),
+        [
+            Choice(choice.value, choice.label)
+            for choice in questions.question(questions.ABOUT_SLUG).field("relationship").choices
+        ],
+    )
+    police_reference = _text(_("Police or crime reference number (optional)"), max_length=40)
+    consent_to_share = _radios(
+        _("Has the client agreed to share information with the police?"), CONSENT_CHOICES
+    )
+    consent_to_refer = _radios(
+        _("Has the client agreed to be referred to other services?"),
+        CONSENT_CHOICES,
+        hint=_("For example Paladin, a local stalking service or MARAC."),
+    )
+    safe_phone = _text(_("Safe phone number (optional)"), max_length=30)
+    safe_email = _text(_("Safe email address (optional)"), max_length=254)
+    times_to_avoid = _text(_("Times to avoid (optional)"), max_length=200)
+    notes = _text(
+        _("Notes (optional)"),
+        max_length=5000,
+        textarea=True,
+        hint=_("Case notes can be disclosed in court. Record facts, and who told you them."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        for key, label in SAFE_ROUTES:
+            self.base_fields[f"safe_{key}"] = _radios(label, ROUTE_CHOICES)
+        super().__init__(*args, **kwargs)
+        self.fields["relationship"].error_messages["invalid_choice"] = _(
+            "Select one of the options"
+        )
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        small = {"legend_size": Size.SMALL}
+        self.helper.layout = Layout(
+            Fieldset(
+                Field.text("client_reference", label_size=Size.SMALL, field_width=Fixed.TWENTY),
+                Field.text("client_name", label_size=Size.SMALL),
+                legend=_("The client"),
+                legend_size=Size.MEDIUM,
+            ),
+            Fieldset(
+                Field.text("stalker_name", label_size=Size.SMALL),
+                Field("stalker_date_of_birth"),
+                Field.radios("relationship", **small),
+                legend=_("The person stalking them"),
+                legend_size=Size.MEDIUM,
+            ),
+            Fieldset(
+                Field.radios("consent_to_share", inline=True, **small),
+                Field.radios("consent_to_refer", inline=True, **small),
+                Field.text("police_reference", label_size=Size.SMALL, field_width=Fixed.TWENTY),
+                legend=_("Consent and references"),
+                legend_size=Size.MEDIUM,
+            ),
+            Fieldset(
+                *[Field.radios(f"safe_{key}", inline=True, **small) for key, _label in SAFE_ROUTES],
+                Field.text("safe_phone", label_size=Size.SMALL, field_width=Fixed.TWENTY),
+                Field.text("safe_email", label_size=Size.SMALL),
+                Field.text("times_to_avoid", label_size=Size.SMALL),
+                legend=_("Safe ways to get in touch"),
+                legend_size=Size.MEDIUM,
+            ),
+            Field.textarea("notes", label_size=Size.MEDIUM, rows=5, max_characters=5000),
+        )
+
+    @classmethod
+    def initial_for(cls, case) -> dict:
+        contact = case.safe_contact or {}
+        initial = {
+            "client_reference": case.client_reference,
+            "client_name": case.client_name,
+            "stalker_name": case.stalker_name,
+            "stalker_date_of_birth": (
+                datetime.date.fromisoformat(case.stalker_date_of_birth)
+                if case.stalker_date_of_birth
+                else None
+            ),
+            "relationship": case.relationship,
+            "police_reference": case.police_reference,
+            "consent_to_share": _consent_choice(case.consent_to_share),
+            "consent_to_refer": _consent_choice(case.consent_to_refer),
+            "safe_phone": contact.get("phone", ""),
+            "safe_email": contact.get("email_address", ""),
+            "times_to_avoid": contact.get("times_to_avoid", ""),
+            "notes": case.notes,
+        }
+        for key, _label in SAFE_ROUTES:
+            initial[f"safe_{key}"] = contact.get(key, NOT_ASKED)
+        return initial
+
+    def apply_to(self, case) -> None:
+        data = self.cleaned_data
+        consent = (
+            _consent_value(data["consent_to_share"]),
+            _consent_value(data["consent_to_refer"]),
+        )
+        if consent != (case.consent_to_share, case.consent_to_refer):
+            case.consent_recorded_on = timezone.localdate()
+        case.consent_to_share, case.consent_to_refer = consent
+        case.client_reference = data["client_reference"]
+        case.client_name = data["client_name"]
+        case.stalker_name = data["stalker_name"]
+        dob = data["stalker_date_of_birth"]
+        case.stalker_date_of_birth = dob.isoformat() if dob else ""
+        case.relationship = data["relationship"]
+        case.police_reference = data["police_reference"]
+        case.notes = data["notes"]
+        case.safe_contact = {
+            **{key: data[f"safe_{key}"] or NOT_ASKED for key, _label in SAFE_ROUTES},
+            "phone": data["safe_phone"],
+            "email_address": data["safe_email"],
+            "times_to_avoid": data["times_to_avoid"],
+        }
+
+
+def _consent_choice(value: bool | None) -> str:
+    return {True: YES, False: NO}.get(value, NOT_ASKED)
+
+
+def _consent_value(choice: str) -> bool | None:
+    return {YES: True, NO: False}.get(choice)
+
+
+class JudgementForm(ErrorLinksMixin, forms.Form):
+    """Raise the level on professional judgement. Only higher levels are offered, and
+    the domain code refuses anything else whatever is posted."""
+
+    level = forms.ChoiceField(
+        label=_("Raise the level to"),
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Select the level to raise it to"),
+            "invalid_choice": _("Professional judgement can raise the level, never lower it"),
+        },
+    )
+    reason = _text(
+        _("Why are you raising the level?"),
+        max_length=REASON_MAX_LENGTH,
+        required=True,
+        textarea=True,
+        hint=_("For example escalation, a repeat referral, or what you know of the case."),
+    )
+
+    def __init__(self, *args, scored: Level, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.scored = scored
+        self.fields["reason"].error_messages.update(
+            required=_("Give the reason for raising the level"),
+            max_length=_("The reason must be 1000 characters or fewer"),
+        )
+        self.fields["level"].choices = [
+            Choice(level.value, level.label) for level in Level if level.rank > scored.rank
+        ]
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Field.radios("level", legend_size=Size.SMALL),
+            Field.textarea(
+                "reason", label_size=Size.SMALL, rows=3, max_characters=REASON_MAX_LENGTH
+            ),
+        )
+
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            return data
+        try:
+            data["judgement"] = judge(self.scored, Level(data["level"]), data["reason"])
+        except JudgementError as error:
+            self.add_error("level", str(error))
+        return data
+
+
+class AdvocateForm(ErrorLinksMixin, TooLongMessages, forms.Form):
+    """An organisation admin adds an advocate to their organisation."""
+
+    full_name = _text(_("Full name"), max_length=150, required=True, autocomplete="off")
+    email = forms.EmailField(
+        label=_("Email address"),
+        max_length=254,
+        error_messages={
+            "required": _("Enter their email address"),
+            "invalid": _("Enter an email address in the correct format, like name@example.org"),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+    is_organisation_admin = forms.BooleanField(
+        label=_("They can manage the organisation's advocates and see its audit log"),
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["full_name"].error_messages["required"] = _("Enter their full name")
+        self.fields["email"].widget.attrs.pop("maxlength", None)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Field.text("full_name", label_size=Size.SMALL),
+            Field.text("email", label_size=Size.SMALL),
+            Field.checkbox("is_organisation_admin", small=True),
+        )
+
+    def clean_email(self):
+        from casework.models import User
+
+        email = self.cleaned_data["email"].strip().lower()
+        if User.objects.filter(email=email).exists():
+            raise ValidationError(_("There is already an account with this email address"))
+        return email

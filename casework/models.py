@@ -1,0 +1,206 @@
+"""What the advocate workspace keeps: organisations, advocates, cases and screenings.
+
+Anything about a client or the person harming them is an encrypted field
+(``casework.encryption``). What stays in plain columns is only what the service needs
+to find and order rows: ids, dates, open or closed, consent flags. The audit log holds
+who did what to which case, never a value.
+"""
+
+import uuid
+
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from casework.encryption import EncryptedJSONField, EncryptedTextField
+
+
+class Organisation(models.Model):
+    name = models.CharField(_("name"), max_length=150, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def create_user(self, email, password=None, **extra_fields):
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.update(is_staff=True, is_superuser=True)
+        return self.create_user(email, password, **extra_fields)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """An advocate (or an organisation admin, or a superuser), signing in by email."""
+
+    email = models.EmailField(_("email address"), unique=True)
+    full_name = models.CharField(_("full name"), max_length=150)
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="advocates",
+        verbose_name=_("organisation"),
+    )
+    is_organisation_admin = models.BooleanField(_("organisation admin"), default=False)
+    is_staff = models.BooleanField(_("can use the site admin"), default=False)
+    is_active = models.BooleanField(_("active"), default=True)
+    date_joined = models.DateTimeField(default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name"]
+
+    class Meta:
+        ordering = ["full_name"]
+
+    def __str__(self):
+        return self.full_name or self.email
+
+    def clean(self):
+        super().clean()
+        self.email = self.__class__.objects.normalize_email(self.email).lower()
+
+    def get_full_name(self):
+        return self.full_name
+
+    def get_short_name(self):
+        return self.full_name
+
+
+class Case(models.Model):
+    """One client's case, kept by their organisation."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="cases")
+    created_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    # The last change to the case or anything in it; retention counts from here.
+    touched_at = models.DateTimeField(default=timezone.now, db_index=True)
+    is_open = models.BooleanField(default=True)
+
+    client_reference = EncryptedTextField()
+    client_name = EncryptedTextField(blank=True, default="")
+    stalker_name = EncryptedTextField()
+    stalker_date_of_birth = EncryptedTextField(blank=True, default="")  # ISO 8601, or ""
+    relationship = EncryptedTextField(blank=True, default="")  # questions' relationship codes
+    police_reference = EncryptedTextField(blank=True, default="")
+    # Consent, as recorded with the client: None means not asked yet.
+    consent_to_share = models.BooleanField(null=True)
+    consent_to_refer = models.BooleanField(null=True)
+    consent_recorded_on = models.DateField(null=True, blank=True)
+    safe_contact = EncryptedJSONField()
+    notes = EncryptedTextField(blank=True, default="")
+
+    class Meta:
+        ordering = ["-touched_at"]
+
+    def __str__(self):
+        # Never a value from the case: this can end up in logs and admin messages.
+        return f"Case {self.pk}"
+
+    def touch(self):
+        self.touched_at = timezone.now()
+        Case.objects.filter(pk=self.pk).update(touched_at=self.touched_at)
+
+
+class Screening(models.Model):
+    """One run of the twelve questions with a client, saved as it goes."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="screenings")
+    conducted_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    started_at = models.DateTimeField(default=timezone.now)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    answers = EncryptedJSONField()
+    bank_version = models.CharField(max_length=20)
+    rules_version = models.CharField(max_length=20, blank=True)
+    # Set when the screening is completed: the level the rules gave, and any level
+    # raised by professional judgement (never lower; see screening.judgement).
+    level = EncryptedTextField(blank=True, default="")
+    judgement_level = EncryptedTextField(blank=True, default="")
+    judgement_reason = EncryptedTextField(blank=True, default="")
+
+    class Meta:
+        ordering = ["started_at"]
+
+    def __str__(self):
+        return f"Screening {self.pk}"
+
+    @property
+    def is_complete(self) -> bool:
+        return self.completed_at is not None
+
+
+class CaseIncident(models.Model):
+    """One entry in a case's incident log; the entry itself is one encrypted document."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="incidents")
+    entry = EncryptedJSONField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"Incident {self.pk}"
+
+
+class AuditEvent(models.Model):
+    """Who did what to which case, and when. Never a value from the case.
+
+    ``case_id`` is a plain id, not a foreign key, so the record of who viewed or
+    erased a case outlives the case.
+    """
+
+    class Action(models.TextChoices):
+        VIEWED = "viewed", _("Viewed")
+        CREATED = "created", _("Created")
+        CHANGED = "changed", _("Changed")
+        EXPORTED = "exported", _("Exported")
+        ERASED = "erased", _("Erased")
+        EXPIRED = "expired", _("Deleted after the retention period")
+
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    actor = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    actor_email = models.CharField(max_length=254, blank=True)
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, null=True, related_name="audit_events"
+    )
+    action = models.CharField(max_length=20, choices=Action.choices)
+    case_id = models.UUIDField(null=True, db_index=True)
+    # What part of the case: "case", "details", "screening", "incident log", "pdf", ...
+    subject = models.CharField(max_length=40)
+
+    class Meta:
+        ordering = ["-at"]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_email or '-'} {self.action} {self.case_id}"
+
+
+class SubmissionToken(models.Model):
+    """A form's one-time token: a second submission of the same form finds it and
+    goes where the first one went, so double submission makes one record."""
+
+    token = models.CharField(max_length=64, primary_key=True)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    redirect_to = models.CharField(max_length=300)
+
+    def __str__(self):
+        return f"Submission {self.created_at:%Y-%m-%d %H:%M}"

@@ -1,0 +1,35 @@
+"""Double submission makes one record (SECURITY.md C27).
+
+A form that creates something carries a one-time token. The first submission stores
+the token in the same transaction as the new record; a second submission with the
+same token (a double click, a resend after a timeout) finds it and is sent where the
+first one went, instead of creating a copy.
+"""
+
+import secrets
+
+from django.db import IntegrityError, transaction
+
+from casework.models import SubmissionToken
+
+FIELD = "submission_token"
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def already_done(user, token: str) -> str | None:
+    """Where the first submission with ``token`` went, if there was one."""
+    found = SubmissionToken.objects.filter(token=token, user=user).first()
+    return found.redirect_to if found else None
+
+
+def claim(user, token: str, redirect_to: str) -> bool:
+    """Inside the transaction that creates the record: False if the token is taken."""
+    try:
+        with transaction.atomic():
+            SubmissionToken.objects.create(token=token, user=user, redirect_to=redirect_to)
+    except IntegrityError:
+        return False
+    return True

@@ -1,0 +1,40 @@
+from django.urls import path
+
+from casework.views import accounts, cases, organisation, screenings
+
+app_name = "casework"
+
+screening_prefix = "<uuid:case_id>/screenings/<uuid:screening_id>/"
+
+urlpatterns = [
+    path("", cases.case_list, name="cases"),
+    path("sign-in/", accounts.SignInView.as_view(), name="sign-in"),
+    path("two-factor/", accounts.two_factor, name="two-factor"),
+    path("sign-out/", accounts.sign_out, name="sign-out"),
+    path("signed-out/", accounts.signed_out, name="signed-out"),
+    path("new/", cases.new_case, name="new-case"),
+    path("<uuid:case_id>/", cases.case_detail, name="case"),
+    path("<uuid:case_id>/details/", cases.edit_case, name="edit-case"),
+    path("<uuid:case_id>/open/", cases.set_open, name="set-open"),
+    path("<uuid:case_id>/erase/", cases.erase_case, name="erase-case"),
+    path("<uuid:case_id>/screenings/new/", screenings.start, name="start-screening"),
+    path(screening_prefix, screenings.result, name="screening"),
+    path(
+        f"{screening_prefix}questions/<slug:slug>/", screenings.question, name="screening-question"
+    ),
+    path(f"{screening_prefix}quick/", screenings.quick_entry, name="screening-quick"),
+    path(f"{screening_prefix}check/", screenings.check, name="screening-check"),
+    path(f"{screening_prefix}judgement/", screenings.judgement, name="screening-judgement"),
+    path(f"{screening_prefix}summary/", screenings.download, name="screening-pdf"),
+    path("organisation/advocates/", organisation.advocates, name="advocates"),
+    path("organisation/advocates/new/", organisation.add_advocate, name="add-advocate"),
+    path(
+        "organisation/advocates/<int:user_id>/active/", organisation.set_active, name="set-active"
+    ),
+    path(
+        "organisation/advocates/<int:user_id>/two-factor/",
+        organisation.reset_two_factor,
+        name="reset-two-factor",
+    ),
+    path("organisation/audit/", organisation.audit_log, name="audit-log"),
+]

@@ -1,0 +1,104 @@
+"""Signing in (email and password, then a TOTP code), enrolling, signing out.
+
+Signing in rotates the session (Django's ``login``); signing out flushes it. django-axes
+counts failures per email address and per IP address and, past the limit, answers with
+this same page and a message that does not say whether the account exists.
+"""
+
+import base64
+
+import qrcode
+import qrcode.image.svg
+from django.conf import settings
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import LoginView
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
+from django.views.decorators.http import require_POST
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from casework.access import NEXT, safe_next
+from casework.forms import CodeForm, SignInForm
+
+DEVICE_NAME = "Authenticator app"
+
+
+class SignInView(LoginView):
+    template_name = "casework/sign_in.html"
+    authentication_form = SignInForm
+    redirect_authenticated_user = False
+
+    def get_success_url(self):
+        two_factor = reverse("casework:two-factor")
+        target = self.get_redirect_url()
+        return f"{two_factor}?{urlencode({NEXT: target})}" if target else two_factor
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=422)
+
+
+def locked_out(request, credentials, *args, **kwargs):
+    """django-axes' answer past the failure limit: the sign-in page, saying to wait."""
+    form = SignInForm(request)
+    message = gettext(
+        "You cannot sign in for now because of too many attempts. Wait %(minutes)s minutes, "
+        "then try again."
+    ) % {"minutes": settings.SIGN_IN_COOLOFF_MINUTES}
+    return render(
+        request, "casework/sign_in.html", {"form": form, "locked_message": message}, status=429
+    )
+
+
+def _qr_svg(uri: str) -> str:
+    image = qrcode.make(uri, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
+    # Made here from the provisioning address; it holds no user input.
+    return mark_safe(image.to_string(encoding="unicode"))  # noqa: S308
+
+
+def _grouped(secret: str) -> str:
+    return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
+
+
+@login_required
+def two_factor(request):
+    """Enrol an authenticator app on first sign-in; otherwise ask for its code."""
+    user = request.user
+    target = safe_next(request, reverse("casework:cases"))
+    if user.is_verified():
+        return redirect(target)
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    enrolling = device is None
+    if enrolling:
+        device, _created = TOTPDevice.objects.get_or_create(
+            user=user, confirmed=False, defaults={"name": DEVICE_NAME}
+        )
+    form = CodeForm(request.POST or None, device=device)
+    if request.method == "POST" and form.is_valid():
+        if enrolling:
+            device.confirmed = True
+            device.save(update_fields=["confirmed"])
+        otp_login(request, device)
+        return redirect(target)
+    context = {"form": form, "enrolling": enrolling, NEXT: target}
+    if enrolling:
+        secret = base64.b32encode(device.bin_key).decode("ascii").rstrip("=")
+        context.update(qr_code=_qr_svg(device.config_url), secret=_grouped(secret))
+    status = 422 if form.errors else 200
+    return render(request, "casework/two_factor.html", context, status=status)
+
+
+@require_POST
+def sign_out(request):
+    logout(request)  # flushes the session
+    return redirect(reverse("casework:signed-out"))
+
+
+def signed_out(request):
+    """After signing out, or when the idle time ran out: make sure it is true."""
+    logout(request)
+    return render(request, "casework/signed_out.html")

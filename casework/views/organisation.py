@@ -1,0 +1,86 @@
+"""The organisation admin's pages: the organisation's advocates and its audit log."""
+
+import secrets
+
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from casework import audit
+from casework.access import organisation_admin_required
+from casework.forms import AdvocateForm
+from casework.models import User
+
+AUDIT_PAGE_SIZE = 50
+
+
+def _advocate(request, user_id) -> User:
+    """An advocate of the admin's own organisation, or 404."""
+    return get_object_or_404(User, pk=user_id, organisation_id=request.user.organisation_id)
+
+
+@organisation_admin_required
+def advocates(request):
+    people = User.objects.filter(organisation_id=request.user.organisation_id)
+    enrolled = set(
+        TOTPDevice.objects.filter(user__in=people, confirmed=True).values_list("user_id", flat=True)
+    )
+    return render(
+        request,
+        "casework/advocates.html",
+        {"people": [(person, person.pk in enrolled) for person in people]},
+    )
+
+
+@organisation_admin_required
+@require_http_methods(["GET", "POST"])
+def add_advocate(request):
+    form = AdvocateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        password = secrets.token_urlsafe(12)
+        person = User.objects.create_user(
+            form.cleaned_data["email"],
+            password,
+            full_name=form.cleaned_data["full_name"],
+            organisation=request.user.organisation,
+            is_organisation_admin=form.cleaned_data["is_organisation_admin"],
+        )
+        # Shown once, on the next page, and never stored in the clear.
+        return render(
+            request,
+            "casework/advocate_added.html",
+            {"person": person, "password": password},
+        )
+    return render(
+        request, "casework/advocate_form.html", {"form": form}, status=422 if form.errors else 200
+    )
+
+
+@organisation_admin_required
+@require_POST
+def set_active(request, user_id):
+    person = _advocate(request, user_id)
+    if person == request.user:
+        raise PermissionDenied
+    person.is_active = request.POST.get("active") == "yes"
+    person.save(update_fields=["is_active"])
+    return redirect("casework:advocates")
+
+
+@organisation_admin_required
+@require_POST
+def reset_two_factor(request, user_id):
+    """For a lost phone: the advocate enrols a new authenticator app at next sign-in."""
+    person = _advocate(request, user_id)
+    TOTPDevice.objects.filter(user=person).delete()
+    return redirect("casework:advocates")
+
+
+@organisation_admin_required
+def audit_log(request):
+    page = Paginator(audit.for_organisation(request.user.organisation), AUDIT_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "casework/audit_log.html", {"page": page})
