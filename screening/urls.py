@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from screening.views import pages, questionnaire, summary
+from screening.views import incident_log, pages, questionnaire, summary
 
 handler400 = "screening.views.errors.bad_request"
 handler403 = "screening.views.errors.permission_denied"
@@ -16,6 +16,10 @@ question_patterns = [
     path("summary/details/", summary.details, name="summary-details"),
     path("summary/download/", summary.before_download, name="summary-download"),
     path("summary/file/", summary.download, name="summary-file"),
+    path("record/", incident_log.record, name="record"),
+    path("record/add/", incident_log.add_entry, name="record-add"),
+    path("record/<slug:entry_id>/change/", incident_log.change_entry, name="record-change"),
+    path("record/<slug:entry_id>/delete/", incident_log.delete_entry, name="record-delete"),
 ]
 
 urlpatterns = [

@@ -14,7 +14,10 @@ from django.views.decorators.http import require_POST
 from screening import contacts, flow, questions
 from screening.answers import SessionAnswers
 from screening.forms import form_for, heading_in_form, helper_for
+from screening.incident_log import SessionIncidentLog
+from screening.incident_presenters import signs_supported
 from screening.presenters import display_name, fill, results, summary
+from screening.views.incident_log import pattern_context
 
 CHANGE_PARAMETER = "change"
 
@@ -127,10 +130,15 @@ def results_page(request):
     answers, elsewhere = _complete_answers_or_redirect(request)
     if elsewhere:
         return elsewhere
+    log = SessionIncidentLog(request.session)
+    found = results(answers.all, incident_count=len(log))
     context = {
-        "results": results(answers.all),
+        "results": found,
         "name": display_name(answers.all),
         "contacts": contacts,
+        "incident_count": len(log),
+        "supported_by": signs_supported(log.all, (sign.number for sign in found.signs)),
+        **pattern_context(log),
     }
     return render(request, "screening/results.html", context)
 
@@ -140,5 +148,6 @@ def start_again(request):
     """Delete the answers but stay: for someone who wants to begin afresh."""
     answers = SessionAnswers(request.session)
     answers.clear()
+    SessionIncidentLog(request.session).clear()
     answers.start()
     return redirect("questions:begin")

@@ -1,0 +1,284 @@
+"""The incident log as CSV: export, and an import that is all or nothing.
+
+The columns are documented in docs/incident-log.md; ``COLUMNS`` is the one list. Lists (the
+behaviours, the effects on daily life, the warning signs) are separated by semicolons; yes/no
+columns take "yes", "no" or blank (blank is "no"); dates are YYYY-MM-DD and times 24-hour HH:MM.
+
+Spreadsheet programs run a cell as a formula when it begins with ``=``, ``+``, ``-`` or ``@``
+(and some also after a tab or carriage return). Text in a log is typed by people, and a log may
+hold text the person doing this sent, so ``export`` puts an apostrophe before any cell that
+begins with one of those characters, or with an apostrophe, so the cell is shown as text.
+``parse`` takes one leading apostrophe off again, so export then import gives back exactly the
+same entries.
+
+``parse`` checks every row and returns either every incident or, for each bad row, the row
+number (as a spreadsheet shows it: the header is row 1), the column and what is wrong. Nothing
+is half-imported.
+
+Pure Python: no Django. Messages are wrapped in ``_()`` and translated where shown.
+"""
+
+import csv
+import io
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from types import MappingProxyType
+
+from screening import incidents
+from screening.incidents import Incident, InvalidIncident
+from screening.markers import _
+
+COLUMNS = (
+    "id",
+    "date",
+    "time",
+    "approximate",
+    "place",
+    "what_happened",
+    "behaviours",
+    "feared_violence",
+    "daily_life_effects",
+    "effect_details",
+    "witnesses",
+    "evidence",
+    "reported_to_police",
+    "officer",
+    "crime_reference",
+    "signs",
+)
+LIST_SEPARATOR = ";"
+YES, NO = "yes", "no"
+MAX_ROWS = 1000
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+TEXT_MARKER = "'"
+
+#: The CSV column each ``Incident`` field is read from, where the names differ.
+_COLUMN_FOR_FIELD = {"occurred_on": "date"}
+
+#: What to say about a bad value in each column.
+MESSAGES: Mapping[str, str] = MappingProxyType(
+    {
+        "id": _("The id must be 4 to 32 letters, numbers, dashes or underscores, or blank"),
+        "date": _(
+            "Enter a real date, today or in the past, written as YYYY-MM-DD, for example 2026-10-03"
+        ),
+        "time": _("Enter the time as 24-hour HH:MM, for example 21:30, or leave it blank"),
+        "approximate": _("Enter yes, no, or leave it blank"),
+        "place": _("The place must be %(limit)s characters or fewer, with no hidden characters"),
+        "what_happened": _(
+            "Describe what happened, in %(limit)s characters or fewer, with no hidden characters"
+        ),
+        "behaviours": _("Use the behaviour codes in the guide, separated by semicolons"),
+        "feared_violence": _("Enter yes, no, not_sure, or leave it blank"),
+        "daily_life_effects": _("Use the effect codes in the guide, separated by semicolons"),
+        "effect_details": _(
+            "The effect details must be %(limit)s characters or fewer, with no hidden characters"
+        ),
+        "witnesses": _(
+            "The witnesses must be %(limit)s characters or fewer, with no hidden characters"
+        ),
+        "evidence": _(
+            "The evidence must be %(limit)s characters or fewer, with no hidden characters"
+        ),
+        "reported_to_police": _("Enter yes, no, or leave it blank"),
+        "officer": _(
+            "The officer must be %(limit)s characters or fewer, with no hidden characters"
+        ),
+        "crime_reference": _(
+            "The crime reference must be %(limit)s characters or fewer, with no hidden characters"
+        ),
+        "signs": _("Use warning sign numbers from 1 to 12, separated by semicolons"),
+    }
+)
+WRONG_HEADER = _("The first row must name the columns in the guide: %(columns)s")
+WRONG_LENGTH = _("This row has %(found)s cells; it should have %(expected)s")
+REPEATED_ID = _("This id is already used by row %(row)s")
+TOO_MANY_ROWS = _("The file has more than %(limit)s entries")
+NOT_CSV = _("The file could not be read as CSV")
+NO_ROWS = _("The file has no entries")
+
+
+@dataclass(frozen=True)
+class RowError:
+    """What is wrong in one cell (or row, when ``column`` is ""). ``message`` is untranslated
+    text; ``params`` fill its ``%(name)s`` placeholders."""
+
+    row: int
+    column: str
+    message: str
+    params: tuple[tuple[str, int | str], ...] = ()
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """Every incident, or the errors and no incidents at all."""
+
+    incidents: tuple[Incident, ...] = ()
+    errors: tuple[RowError, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+# --- Export ----------------------------------------------------------------------------------
+
+
+def guard(cell: str) -> str:
+    """Make a cell safe to open in a spreadsheet (see the module docstring)."""
+    if cell.startswith((*FORMULA_TRIGGERS, TEXT_MARKER)):
+        return TEXT_MARKER + cell
+    return cell
+
+
+def unguard(cell: str) -> str:
+    return cell[1:] if cell.startswith(TEXT_MARKER) else cell
+
+
+def _yes_no(value: bool) -> str:
+    return YES if value else NO
+
+
+def row_for(incident: Incident) -> list[str]:
+    """One incident as the cells of a row, in ``COLUMNS`` order, before guarding."""
+    data = incidents.to_primitives(incident)
+    return [
+        incident.id,
+        data["occurred_on"],
+        data["time"],
+        _yes_no(incident.approximate),
+        incident.place,
+        incident.what_happened,
+        LIST_SEPARATOR.join(incident.behaviours),
+        incident.feared_violence,
+        LIST_SEPARATOR.join(incident.daily_life_effects),
+        incident.effect_details,
+        incident.witnesses,
+        incident.evidence,
+        _yes_no(incident.reported_to_police),
+        incident.officer,
+        incident.crime_reference,
+        LIST_SEPARATOR.join(str(number) for number in incident.signs),
+    ]
+
+
+def export(log: Iterable[Incident]) -> str:
+    """The log as CSV text (header row first, entries in date order, CRLF line endings)."""
+    out = io.StringIO()
+    writer = csv.writer(out, quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(COLUMNS)
+    for incident in incidents.in_date_order(tuple(log)):
+        writer.writerow([guard(cell) for cell in row_for(incident)])
+    return out.getvalue()
+
+
+# --- Import ----------------------------------------------------------------------------------
+
+
+def _split(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split(LIST_SEPARATOR) if part.strip()]
+
+
+class _BadCell(ValueError):
+    def __init__(self, column: str) -> None:
+        super().__init__(column)
+        self.column = column
+
+
+def _flag(column: str, cell: str) -> bool:
+    value = cell.strip().lower()
+    if value in ("", NO):
+        return False
+    if value == YES:
+        return True
+    raise _BadCell(column)
+
+
+def _signs(cell: str) -> list[int]:
+    parts = _split(cell)
+    if not all(part.isdecimal() and part.isascii() for part in parts):
+        raise _BadCell("signs")
+    return [int(part) for part in parts]
+
+
+def _primitives(cells: Mapping[str, str]) -> dict[str, object]:
+    return {
+        "id": cells["id"].strip() or incidents.new_id(),
+        "occurred_on": cells["date"].strip(),
+        "time": cells["time"].strip(),
+        "approximate": _flag("approximate", cells["approximate"]),
+        "place": cells["place"],
+        "what_happened": cells["what_happened"],
+        "behaviours": _split(cells["behaviours"]),
+        "feared_violence": cells["feared_violence"].strip().lower(),
+        "daily_life_effects": _split(cells["daily_life_effects"]),
+        "effect_details": cells["effect_details"],
+        "witnesses": cells["witnesses"],
+        "evidence": cells["evidence"],
+        "reported_to_police": _flag("reported_to_police", cells["reported_to_police"]),
+        "officer": cells["officer"],
+        "crime_reference": cells["crime_reference"],
+        "signs": _signs(cells["signs"]),
+    }
+
+
+def _cell_error(row: int, column: str) -> RowError:
+    limit = incidents.TEXT_LIMITS.get(column, 0)
+    return RowError(row, column, MESSAGES[column], (("limit", limit),) if limit else ())
+
+
+def _parse_row(row_number: int, cells: Mapping[str, str], today: date) -> Incident | RowError:
+    try:
+        data = _primitives(cells)
+    except _BadCell as bad:
+        return _cell_error(row_number, bad.column)
+    try:
+        return incidents.from_primitives(data, today=today)
+    except InvalidIncident as invalid:
+        return _cell_error(row_number, _COLUMN_FOR_FIELD.get(invalid.field, invalid.field))
+
+
+def parse(text: str, *, today: date) -> ImportResult:
+    """Read CSV text in the documented columns; see the module docstring."""
+    text = text.removeprefix("\ufeff")  # the byte order mark some spreadsheets add
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error:
+        return ImportResult(errors=(RowError(0, "", NOT_CSV),))
+    # Row numbers as a spreadsheet shows them: the header is row 1. Blank rows are skipped.
+    numbered = [(n, row) for n, row in enumerate(rows, start=1) if any(c.strip() for c in row)]
+    if not numbered:
+        return ImportResult(errors=(RowError(0, "", NO_ROWS),))
+    header_number, header_row = numbered[0]
+    header = [cell.strip().lower() for cell in header_row]
+    if sorted(header) != sorted(COLUMNS):
+        columns = ", ".join(COLUMNS)
+        params = (("columns", columns),)
+        return ImportResult(errors=(RowError(header_number, "", WRONG_HEADER, params),))
+    entries = numbered[1:]
+    if not entries:
+        return ImportResult(errors=(RowError(0, "", NO_ROWS),))
+    if len(entries) > MAX_ROWS:
+        return ImportResult(errors=(RowError(0, "", TOO_MANY_ROWS, (("limit", MAX_ROWS),)),))
+    found: list[Incident] = []
+    errors: list[RowError] = []
+    first_row_with: dict[str, int] = {}
+    for row_number, row in entries:
+        if len(row) != len(COLUMNS):
+            params = (("found", len(row)), ("expected", len(COLUMNS)))
+            errors.append(RowError(row_number, "", WRONG_LENGTH, params))
+            continue
+        cells = {name: unguard(cell) for name, cell in zip(header, row, strict=True)}
+        result = _parse_row(row_number, cells, today)
+        if isinstance(result, RowError):
+            errors.append(result)
+        elif result.id in first_row_with:
+            params = (("row", first_row_with[result.id]),)
+            errors.append(RowError(row_number, "id", REPEATED_ID, params))
+        else:
+            first_row_with[result.id] = row_number
+            found.append(result)
+    if errors:
+        return ImportResult(errors=tuple(errors))
+    return ImportResult(incidents=incidents.in_date_order(found))

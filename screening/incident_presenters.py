@@ -1,0 +1,161 @@
+"""Incident log entries and their pattern, put into words for pages and the PDF.
+
+The record pages, the results page, the PDF schedule (``pdf_entries``) and the advocate's case
+page all word an entry with ``entry_details``, so they can never disagree. Text comes out plain
+and translated; templates escape it.
+"""
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils.translation import gettext
+
+from screening import incidents, pdf, questions
+from screening.incident_chart import long_date
+from screening.incidents import Incident
+from screening.timeline import Pattern
+
+
+@dataclass(frozen=True)
+class EntryView:
+    id: str
+    when: str
+    summary: str
+    details: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class PatternFlagView:
+    code: str
+    title: str
+    reason: str
+
+
+def when(incident: Incident) -> str:
+    """E.g. "3 October 2026 at 21:30 (approximate)"."""
+    text = long_date(incident.occurred_on)
+    if incident.time is not None:
+        text = gettext("%(date)s at %(time)s") % {
+            "date": text,
+            "time": incident.time.strftime("%H:%M"),
+        }
+    if incident.approximate:
+        text = gettext("%(when)s (approximate)") % {"when": text}
+    return text
+
+
+def _behaviour_lines(incident: Incident) -> str:
+    lines = []
+    for value in incident.behaviours:
+        choice = incidents.BEHAVIOURS[value]
+        line = gettext(choice.label)
+        if choice.act:
+            line = gettext("%(behaviour)s (s.2A(3)(%(act)s): %(act_name)s)") % {
+                "behaviour": line,
+                "act": choice.act,
+                "act_name": gettext(questions.PHA_ACTS[choice.act]),
+            }
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _reported(incident: Incident) -> str:
+    if not incident.reported_to_police:
+        return gettext("No")
+    lines = [gettext("Yes")]
+    if incident.officer:
+        lines.append(gettext("Officer: %(officer)s") % {"officer": incident.officer})
+    if incident.crime_reference:
+        lines.append(
+            gettext("Crime reference: %(reference)s") % {"reference": incident.crime_reference}
+        )
+    return "\n".join(lines)
+
+
+def entry_details(
+    incident: Incident, *, sign_names: Mapping[int, str] | None = None
+) -> tuple[tuple[str, str], ...]:
+    """(label, text) pairs for everything recorded, in the order an officer reads them.
+
+    ``sign_names`` words the linked warning signs (number -> wording); by default the
+    checklist's short names.
+    """
+    names = sign_names or {q.number: gettext(q.short_name) for q in questions.WARNING_SIGNS}
+    rows = [
+        (gettext("Where"), incident.place),
+        (gettext("What happened"), incident.what_happened),
+        (gettext("What they did"), _behaviour_lines(incident)),
+        (
+            gettext("Feared violence"),
+            gettext(incidents.FEARED_VIOLENCE[incident.feared_violence])
+            if incident.feared_violence
+            else "",
+        ),
+        (
+            gettext("Effect on day-to-day life"),
+            "\n".join(
+                gettext(incidents.DAILY_LIFE_EFFECTS[code]) for code in incident.daily_life_effects
+            ),
+        ),
+        (gettext("How it affected them"), incident.effect_details),
+        (gettext("Witnesses"), incident.witnesses),
+        (gettext("Evidence kept, and where"), incident.evidence),
+        (gettext("Reported to police"), _reported(incident)),
+        (
+            gettext("Warning signs it supports"),
+            "\n".join(f"{number}. {names[number]}" for number in incident.signs if number in names),
+        ),
+    ]
+    return tuple((label, text) for label, text in rows if text)
+
+
+def entry_view(incident: Incident, *, sign_names: Mapping[int, str] | None = None) -> EntryView:
+    first_line = incident.what_happened.strip().splitlines()[0]
+    return EntryView(
+        id=incident.id,
+        when=when(incident),
+        summary=first_line,
+        details=entry_details(incident, sign_names=sign_names),
+    )
+
+
+def pdf_entries(
+    log: Iterable[Incident], *, sign_names: Mapping[int, str] | None = None
+) -> tuple[pdf.IncidentEntry, ...]:
+    """The PDF's incident schedule: one ``pdf.IncidentEntry`` per incident, in date order."""
+    return tuple(
+        pdf.IncidentEntry(
+            when=when(incident), details=entry_details(incident, sign_names=sign_names)
+        )
+        for incident in incidents.in_date_order(tuple(log))
+    )
+
+
+def _format(value: int | date) -> str:
+    return long_date(value) if isinstance(value, date) else str(value)
+
+
+def flag_views(found: Pattern) -> tuple[PatternFlagView, ...]:
+    """The pattern's flags, translated, with their numbers and dates filled in."""
+    return tuple(
+        PatternFlagView(
+            code=flag.code,
+            title=gettext(flag.title),
+            reason=gettext(flag.reason) % {key: _format(value) for key, value in flag.params},
+        )
+        for flag in found.flags
+    )
+
+
+def supporting_entries(log: Sequence[Incident], number: int) -> tuple[str, ...]:
+    """When the incidents linked to warning sign ``number`` happened, in date order."""
+    return tuple(when(i) for i in incidents.in_date_order(log) if number in i.signs)
+
+
+def signs_supported(
+    log: Sequence[Incident], numbers: Iterable[int]
+) -> tuple[tuple[int, tuple[str, ...]], ...]:
+    """(sign number, when each linked incident happened) for each of ``numbers`` with links."""
+    pairs = ((number, supporting_entries(log, number)) for number in numbers)
+    return tuple((number, entries) for number, entries in pairs if entries)
