@@ -46,12 +46,52 @@ def every_public_page(person: Person) -> Iterator[str]:
     yield "check-your-answers"
     person.sees_results()
     yield "results"
+    yield from summary_pages(person)
+    yield from record_pages(person)
     response = page.goto(site + NOT_FOUND_PATH)
     assert response.status == 404
     yield "page not found"
     page.goto(site + "/session/ended/")
     expect(page.locator("h1")).to_have_text("Your answers were deleted to protect you")
     yield "session ended"
+
+
+def summary_pages(person: Person) -> Iterator[str]:
+    """From the results to "Details for the police", then "Before you download"."""
+    page = person.page
+    person.follow('main a[href="/summary/details/"]')
+    expect(page).to_have_url(person.site + "/summary/details/")
+    yield "summary details"
+    person.continues()
+    expect(page).to_have_url(person.site + "/summary/download/")
+    yield "summary download"
+    person.follow('main a[href="/results/"]')
+
+
+def record_pages(person: Person) -> Iterator[str]:
+    """The record: empty, the add form (with and without errors), one entry, delete, and
+    the results page showing the record's pattern and chart."""
+    page = person.page
+    person.follow('main a[href="/record/"]')
+    yield "record, empty"
+    person.follow('main a[href="/record/add/"]')
+    yield "record, add"
+    person.continues()
+    assert page.title().startswith("Error:")
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    yield "record, add showing errors"
+    for box, value in zip(("0", "1", "2"), ("2", "11", "2026"), strict=True):
+        person.write(f"#id_occurred_on_{box}", value)
+    person.write("#id_what_happened", "Waited at the station")
+    person.continues()
+    expect(page).to_have_url(person.site + "/record/")
+    yield "record"
+    person.follow("main a[href$='/delete/']")
+    yield "record, delete"
+    person.follow('main a.govuk-link[href="/record/"]')  # "No, keep it"
+    person.follow('a.govuk-back-link[href="/results/"]')
+    expect(page).to_have_url(person.site + "/results/")
+    yield "results with a record"
 
 
 TOUR_LABELS = (
@@ -66,6 +106,14 @@ TOUR_LABELS = (
     "behaviours",
     "check-your-answers",
     "results",
+    "summary details",
+    "summary download",
+    "record, empty",
+    "record, add",
+    "record, add showing errors",
+    "record",
+    "record, delete",
+    "results with a record",
     "page not found",
     "session ended",
 )
