@@ -33,6 +33,13 @@ ROUTE_CHOICES = (
     Choice(NO, _("No")),
     Choice(NOT_ASKED, _("Not known")),
 )
+# The relationship codes the questionnaire uses, worded for an advocate.
+RELATIONSHIP_CHOICES = (
+    Choice(questions.EX_PARTNER, _("An ex-partner")),
+    Choice(questions.KNOWN, _("Someone they know")),
+    Choice(questions.STRANGER, _("A stranger")),
+    Choice(questions.DONT_KNOW, _("They do not know who it is")),
+)
 SAFE_ROUTES = (
     ("call", _("Is it safe to call?")),
     ("voicemail", _("Is it safe to leave a voicemail?")),
@@ -66,7 +73,16 @@ class ErrorLinksMixin:
         return self._anchor(name, field)
 
 
-def _text(label, *, max_length, required=False, hint="", textarea=False, autocomplete="off"):
+def _text(
+    label,
+    *,
+    max_length,
+    required=False,
+    required_error="",
+    hint="",
+    textarea=False,
+    autocomplete="off",
+):
     attrs = {"spellcheck": "false", "autocomplete": autocomplete}
     field = forms.CharField(
         label=label,
@@ -76,6 +92,7 @@ def _text(label, *, max_length, required=False, hint="", textarea=False, autocom
         strip=True,
         validators=[reject_control_characters],
         widget=forms.Textarea(attrs=attrs) if textarea else forms.TextInput(attrs=attrs),
+        error_messages={"required": required_error} if required_error else None,
     )
     field.widget.attrs.pop("maxlength", None)
     return field
@@ -162,7 +179,7 @@ class CodeForm(ErrorLinksMixin, forms.Form):
         allowed, _details = self.device.verify_is_allowed()
         if not allowed:
             raise ValidationError(
-                _("Too many wrong codes. Wait a minute, then enter the newest code.")
+                _("Too many wrong codes. Wait a little, then enter the newest code.")
             )
         if not self.device.verify_token(code):
             raise ValidationError(
@@ -221,6 +238,7 @@ class CaseForm(ErrorLinksMixin, TooLongMessages, forms.Form):
         _("Client reference"),
         max_length=50,
         required=True,
+        required_error=_("Enter the client reference"),
         hint=_("The reference or pseudonym your organisation uses for this client."),
     )
     client_name = _text(_("Client's name (optional)"), max_length=150)
@@ -228,6 +246,7 @@ class CaseForm(ErrorLinksMixin, TooLongMessages, forms.Form):
         _("Name or description of the person stalking them"),
         max_length=200,
         required=True,
+        required_error=_("Enter a name or a description of the person stalking them"),
         hint=_("If the client does not know their name, describe them."),
     )
     stalker_date_of_birth = OptionalDateField(
@@ -235,13 +254,7 @@ class CaseForm(ErrorLinksMixin, TooLongMessages, forms.Form):
         label=_("Their date of birth (if known)"),
         help_text=_("For example, 27 3 1985"),
     )
-    relationship = _radios(
-        _("How does the client know them?"),
-        [
-            Choice(choice.value, choice.label)
-            for choice in questions.question(questions.ABOUT_SLUG).field("relationship").choices
-        ],
-    )
+    relationship = _radios(_("How does the client know them?"), RELATIONSHIP_CHOICES)
     police_reference = _text(_("Police or crime reference number (optional)"), max_length=40)
     consent_to_share = _radios(
         _("Has the client agreed to share information with the police?"), CONSENT_CHOICES
@@ -251,8 +264,13 @@ class CaseForm(ErrorLinksMixin, TooLongMessages, forms.Form):
         CONSENT_CHOICES,
         hint=_("For example Paladin, a local stalking service or MARAC."),
     )
+    safe_call = _radios(SAFE_ROUTES[0][1], ROUTE_CHOICES)
+    safe_voicemail = _radios(SAFE_ROUTES[1][1], ROUTE_CHOICES)
+    safe_text = _radios(SAFE_ROUTES[2][1], ROUTE_CHOICES)
+    safe_email = _radios(SAFE_ROUTES[3][1], ROUTE_CHOICES)
     safe_phone = _text(_("Safe phone number (optional)"), max_length=30)
-    safe_email = _text(_("Safe email address (optional)"), max_length=254)
+    # Not "safe_email": that is the "is it safe to send an email?" question above.
+    safe_email_address = _text(_("Safe email address (optional)"), max_length=254)
     times_to_avoid = _text(_("Times to avoid (optional)"), max_length=200)
     notes = _text(
         _("Notes (optional)"),
@@ -262,8 +280,6 @@ class CaseForm(ErrorLinksMixin, TooLongMessages, forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-        for key, label in SAFE_ROUTES:
-            self.base_fields[f"safe_{key}"] = _radios(label, ROUTE_CHOICES)
         super().__init__(*args, **kwargs)
         self.fields["relationship"].error_messages["invalid_choice"] = _(
             "Select one of the options"
@@ -296,7 +312,7 @@ class CaseForm(ErrorLinksMixin, TooLongMessages, forms.Form):
             Fieldset(
                 *[Field.radios(f"safe_{key}", inline=True, **small) for key, _label in SAFE_ROUTES],
                 Field.text("safe_phone", label_size=Size.SMALL, field_width=Fixed.TWENTY),
-                Field.text("safe_email", label_size=Size.SMALL),
+                Field.text("safe_email_address", label_size=Size.SMALL),
                 Field.text("times_to_avoid", label_size=Size.SMALL),
                 legend=_("Safe ways to get in touch"),
                 legend_size=Size.MEDIUM,
@@ -321,7 +337,7 @@ class CaseForm(ErrorLinksMixin, TooLongMessages, forms.Form):
             "consent_to_share": _consent_choice(case.consent_to_share),
             "consent_to_refer": _consent_choice(case.consent_to_refer),
             "safe_phone": contact.get("phone", ""),
-            "safe_email": contact.get("email_address", ""),
+            "safe_email_address": contact.get("email_address", ""),
             "times_to_avoid": contact.get("times_to_avoid", ""),
             "notes": case.notes,
         }
@@ -349,7 +365,7 @@ class CaseForm(ErrorLinksMixin, TooLongMessages, forms.Form):
         case.safe_contact = {
             **{key: data[f"safe_{key}"] or NOT_ASKED for key, _label in SAFE_ROUTES},
             "phone": data["safe_phone"],
-            "email_address": data["safe_email"],
+            "email_address": data["safe_email_address"],
             "times_to_avoid": data["times_to_avoid"],
         }
 

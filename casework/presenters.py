@@ -7,7 +7,7 @@ from django.conf import settings
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from casework.forms import SAFE_ROUTES
+from casework.forms import RELATIONSHIP_CHOICES, SAFE_ROUTES
 from casework.models import Case, Screening
 from screening import changes, questions
 from screening.judgement import Judgement, final_level
@@ -103,10 +103,9 @@ def case_rows(cases) -> list[CaseRow]:
 
 
 def relationship_label(code: str) -> str:
-    field = questions.question(questions.ABOUT_SLUG).field("relationship")
-    for choice in field.choices:
+    for choice in RELATIONSHIP_CHOICES:
         if choice.value == code:
-            return gettext(choice.label)
+            return str(choice.label)
     return ""
 
 

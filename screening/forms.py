@@ -165,10 +165,12 @@ class QuestionForm(forms.Form):
         }
 
 
-def _layout_field(spec: questions.Field, *, heading: bool):
+def _layout_field(spec: questions.Field, *, heading: str | None):
     if spec.kind == FieldKind.RADIOS:
-        if heading:
+        if heading == "h1":
             return Field.radios(spec.name, legend_size=Size.LARGE, legend_tag="h1")
+        if heading:
+            return Field.radios(spec.name, legend_size=Size.MEDIUM, legend_tag=heading)
         return Field.radios(spec.name, legend_size=Size.MEDIUM)
     if spec.kind == FieldKind.CHECKBOXES:
         return Field(spec.name, template="screening/fields/grouped_checkboxes.html")
@@ -188,14 +190,14 @@ def heading_in_form(question: questions.Question) -> bool:
     return first.kind == FieldKind.RADIOS and first.label == question.title
 
 
-def _layout(question: questions.Question) -> Layout:
+def _layout(question: questions.Question, heading_tag: str) -> Layout:
     """Fields in bank order. A follow-up sits straight after the field it
     follows, always visible, so the page works the same with or without
     JavaScript; its hint says when to answer it."""
-    heading = heading_in_form(question)
+    heading = heading_tag if heading_in_form(question) else None
     return Layout(
         *[
-            _layout_field(spec, heading=heading and index == 0)
+            _layout_field(spec, heading=heading if index == 0 else None)
             for index, spec in enumerate(question.fields)
         ]
     )
@@ -237,9 +239,11 @@ def form_for(
     return _form_class(question, name, get_language() or "", canonical)
 
 
-def helper_for(question: questions.Question) -> FormHelper:
+def helper_for(question: questions.Question, *, heading_tag: str = "h1") -> FormHelper:
+    """The GOV.UK layout; ``heading_tag`` is the question's heading when it is the legend
+    ("h2" where several questions share a page)."""
     helper = FormHelper()
     helper.form_tag = False
     helper.disable_csrf = True
-    helper.layout = _layout(question)
+    helper.layout = _layout(question, heading_tag)
     return helper

@@ -222,7 +222,7 @@ def quick_entry(request, case_id, screening_id):
     sections = [
         {
             "form": form,
-            "helper": helper_for(form.question),
+            "helper": helper_for(form.question, heading_tag="h2"),
             "title": fill(form.question.canonical or form.question.title, name),
             "heading_in_form": heading_in_form(form.question),
         }
