@@ -23,10 +23,12 @@ warm-up render pays for the first-use costs there too. Long lists (the incident 
 laid out as blocks, not as a table, which WeasyPrint lays out far faster.
 """
 
+import gc
 import logging
 import mimetypes
 import threading
 from collections.abc import Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -201,7 +203,7 @@ def render_summary_html(answers: questions.Answers, **options) -> str:
 
 def html_to_pdf(html: str) -> bytes:
     """Lay out ``html`` with the shared fetcher, fonts and stylesheet; return the PDF bytes."""
-    with _RENDER_LOCK:
+    with _RENDER_LOCK, _garbage_collection_paused():
         document = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=FETCHER)
         return document.write_pdf(
             stylesheets=[STYLESHEET],
@@ -209,6 +211,25 @@ def html_to_pdf(html: str) -> bytes:
             pdf_variant=PDF_VARIANT,
             attachments=[],
         )
+
+
+@contextmanager
+def _garbage_collection_paused():
+    """Pause the cyclic garbage collector for one render, then collect the young objects.
+
+    A render makes tens of thousands of boxes that all live until it ends, so the collector,
+    left on, scans them again and again and now and then walks the whole heap (about 10 % of
+    a render, in some renders 40 ms). Paused, a render pays once at the end: one collection
+    of the young generation, which frees the render's reference cycles (about 10 ms).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+            gc.collect(0)
 
 
 def render_summary_pdf(

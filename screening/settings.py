@@ -48,6 +48,8 @@ SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES", "30"))
 # Behind a proxy that terminates TLS and sets X-Forwarded-Proto.
 TRUST_X_FORWARDED_PROTO = env_bool("TRUST_X_FORWARDED_PROTO", False)
 HSTS_PRELOAD = env_bool("HSTS_PRELOAD", True)
+# Longest wait for the summary PDF before the "could not be made" page is shown instead.
+PDF_TIMEOUT_SECONDS = float(os.environ.get("PDF_TIMEOUT_SECONDS", "20"))
 # `make serve` only: production settings over plain HTTP on this machine (no
 # HTTPS redirect, HSTS or Secure cookies). Refused unless every allowed host is
 # a loopback address.

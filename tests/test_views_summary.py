@@ -4,6 +4,7 @@ import builtins
 import io
 import logging
 import re
+import threading
 
 import pytest
 from django.test import Client
@@ -184,6 +185,20 @@ def test_the_pdf_is_made_in_memory_and_never_written_to_disk(client, monkeypatch
     assert written == []
 
 
+def assert_the_kind_failure_page(response, client, answers_before):
+    assert response.status_code == 503
+    assert response["Content-Type"].startswith("text/html")
+    assert response["Cache-Control"] == "no-store, private"
+    html = response.content.decode()
+    assert 'class="govuk-exit-this-page"' in html
+    assert "Your answers have been kept" in html
+    assert "print" in html
+    assert f'href="{RESULTS_URL}"' in html
+    assert "SENTINEL" not in html
+    assert client.session[ANSWERS_KEY] == answers_before
+    assert client.get(RESULTS_URL).status_code == 200
+
+
 def test_a_renderer_failure_shows_a_kind_page_and_keeps_the_answers(client, monkeypatch, caplog):
     with_complete_screening(client)
     session = client.session
@@ -198,18 +213,35 @@ def test_a_renderer_failure_shows_a_kind_page_and_keeps_the_answers(client, monk
     with caplog.at_level(logging.INFO):
         response = client.get(FILE_URL)
 
-    assert response.status_code == 503
-    assert response["Content-Type"].startswith("text/html")
-    assert response["Cache-Control"] == "no-store, private"
-    html = response.content.decode()
-    assert 'class="govuk-exit-this-page"' in html
-    assert "Your answers have been kept" in html
-    assert "print" in html
-    assert f'href="{RESULTS_URL}"' in html
-    assert "SENTINEL" not in html
+    assert_the_kind_failure_page(response, client, answers_before)
     assert "SENTINEL" not in caplog.text
     assert "Sam Example" not in caplog.text
-    assert "could not be made" in caplog.text
-    assert client.session[ANSWERS_KEY] == answers_before
+    assert "could not be made (RuntimeError)" in caplog.text
     assert client.session[POLICE_DETAILS_KEY] == {"name": "Alex Person"}
-    assert client.get(RESULTS_URL).status_code == 200
+
+
+def test_a_renderer_that_takes_too_long_shows_the_same_page_and_keeps_the_answers(
+    client, monkeypatch, settings, caplog
+):
+    with_complete_screening(client)
+    session = client.session
+    session[POLICE_DETAILS_KEY] = {"name": "Alex Person"}
+    session.save()
+    answers_before = client.session[ANSWERS_KEY]
+    finish = threading.Event()
+
+    def slow(*args, **kwargs):
+        finish.wait(timeout=10)
+        return b"%PDF- too late"
+
+    monkeypatch.setattr(pdf, "render_summary_pdf", slow)
+    settings.PDF_TIMEOUT_SECONDS = 0.05
+    try:
+        with caplog.at_level(logging.INFO):
+            response = client.get(FILE_URL)
+    finally:
+        finish.set()  # let the abandoned render end, so the next one is not kept waiting
+
+    assert_the_kind_failure_page(response, client, answers_before)
+    assert "could not be made (TimeoutError)" in caplog.text
+    assert client.session[POLICE_DETAILS_KEY] == {"name": "Alex Person"}

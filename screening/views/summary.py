@@ -6,12 +6,15 @@ memory and sent as an attachment. Every step needs a complete screening, like th
 """
 
 import logging
+from concurrent.futures import ThreadPoolExecutor
 
 from crispy_forms.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fixed, Layout, Size
 from django import forms
+from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
@@ -24,6 +27,10 @@ logger = logging.getLogger(__name__)
 
 NAME_MAX_LENGTH = 100
 REFERENCE_MAX_LENGTH = 40
+
+#: Renders run here so that a request can stop waiting for one that takes too long. One
+#: thread is enough: pdf.py makes one PDF at a time whichever thread asks.
+_RENDERER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="summary-pdf")
 
 
 class PoliceDetailsForm(forms.Form):
@@ -113,19 +120,33 @@ def before_download(request):
     return render(request, "screening/summary_download.html")
 
 
+def _render_pdf(answers, given: dict[str, str], language: str) -> bytes:
+    """Make the PDF in the renderer thread, in the language of the request that asked."""
+    with translation.override(language):
+        return pdf.render_summary_pdf(
+            answers,
+            person_name=given.get("name", ""),
+            police_reference=given.get("reference", ""),
+        )
+
+
 def download(request):
-    """The PDF itself, made in memory and never written to disk."""
+    """The PDF itself, made in memory and never written to disk.
+
+    A renderer that fails, or does not finish within ``PDF_TIMEOUT_SECONDS``, gets the same
+    neutral page with the print alternative; the answers stay in the session.
+    """
     answers, elsewhere = _complete_answers_or_redirect(request)
     if elsewhere:
         return elsewhere
     given = police_details(request.session)
+    rendering = _RENDERER.submit(_render_pdf, answers.all, given, translation.get_language())
     try:
-        document = pdf.render_summary_pdf(
-            answers.all,
-            person_name=given.get("name", ""),
-            police_reference=given.get("reference", ""),
-        )
-    except Exception as error:  # any renderer failure gets the same neutral page
+        document = rendering.result(timeout=settings.PDF_TIMEOUT_SECONDS)
+    except Exception as error:  # any renderer failure or time-out gets the same neutral page
+        # A render still waiting its turn is dropped; one already running cannot be stopped
+        # and its result is discarded.
+        rendering.cancel()
         # Never log the error's message or traceback: either could quote an answer.
         logger.error("The summary PDF could not be made (%s)", type(error).__name__)
         return render(request, "screening/summary_failed.html", status=503)
