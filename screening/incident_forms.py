@@ -31,7 +31,6 @@ from screening.incidents import Incident
 
 TEXTAREA_ROWS = 5
 _TIME_PATTERN = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?", re.IGNORECASE)
-_ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{4,32}")
 REPORTED_YES = "yes"
 REPORTED_NO = "no"
 
@@ -443,7 +442,7 @@ class IncidentForm(forms.Form):
     def clean_entry(self):
         value = self.cleaned_data["entry"]
         # A hidden field carries the new entry's id, so submitting twice stores it once.
-        return value if _ID_PATTERN.fullmatch(value) else ""
+        return value if incidents.is_valid_id(value) else ""
 
     def clean(self):
         data = super().clean()

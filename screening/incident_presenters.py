@@ -13,6 +13,7 @@ from django.utils.translation import gettext
 
 from screening import incidents, pdf, questions
 from screening.incident_chart import long_date
+from screening.incident_csv import RowError
 from screening.incidents import Incident
 from screening.timeline import Pattern
 
@@ -74,13 +75,14 @@ def _reported(incident: Incident) -> str:
 
 
 def entry_details(
-    incident: Incident, *, sign_names: Mapping[int, str] | None = None
+    incident: Incident, *, sign_names: Mapping[int, str] | None = None, police: bool = True
 ) -> tuple[tuple[str, str], ...]:
     """(label, text) pairs for everything recorded, in the order an officer reads them.
 
     ``sign_names`` words the linked warning signs (number -> wording); by default the
-    checklist's short names.
+    checklist's short names. ``police=False`` speaks to the person who wrote the entry.
     """
+    affected = gettext("How it affected them") if police else gettext("How it affected you")
     names = sign_names or {q.number: gettext(q.short_name) for q in questions.WARNING_SIGNS}
     rows = [
         (gettext("Where"), incident.place),
@@ -98,7 +100,7 @@ def entry_details(
                 gettext(incidents.DAILY_LIFE_EFFECTS[code]) for code in incident.daily_life_effects
             ),
         ),
-        (gettext("How it affected them"), incident.effect_details),
+        (affected, incident.effect_details),
         (gettext("Witnesses"), incident.witnesses),
         (gettext("Evidence kept, and where"), incident.evidence),
         (gettext("Reported to police"), _reported(incident)),
@@ -110,13 +112,15 @@ def entry_details(
     return tuple((label, text) for label, text in rows if text)
 
 
-def entry_view(incident: Incident, *, sign_names: Mapping[int, str] | None = None) -> EntryView:
+def entry_view(
+    incident: Incident, *, sign_names: Mapping[int, str] | None = None, police: bool = True
+) -> EntryView:
     first_line = incident.what_happened.strip().splitlines()[0]
     return EntryView(
         id=incident.id,
         when=when(incident),
         summary=first_line,
-        details=entry_details(incident, sign_names=sign_names),
+        details=entry_details(incident, sign_names=sign_names, police=police),
     )
 
 
@@ -159,3 +163,17 @@ def signs_supported(
     """(sign number, when each linked incident happened) for each of ``numbers`` with links."""
     pairs = ((number, supporting_entries(log, number)) for number in numbers)
     return tuple((number, entries) for number, entries in pairs if entries)
+
+
+def row_error_text(error: RowError) -> str:
+    """A CSV import problem in words, e.g. "Row 3, date: Enter a real date ..."."""
+    message = gettext(error.message) % dict(error.params)
+    if error.row and error.column:
+        return gettext("Row %(row)s, %(column)s: %(message)s") % {
+            "row": error.row,
+            "column": error.column,
+            "message": message,
+        }
+    if error.row:
+        return gettext("Row %(row)s: %(message)s") % {"row": error.row, "message": message}
+    return message

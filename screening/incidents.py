@@ -106,6 +106,10 @@ _ALLOWED_CONTROL_CHARACTERS = frozenset("\n\r\t")
 TimeOfDay = time
 
 
+def is_valid_id(value: object) -> bool:
+    return isinstance(value, str) and _ID_PATTERN.fullmatch(value) is not None
+
+
 def new_id() -> str:
     """A short random token: unguessable, neutral in a URL, and unique within any one log."""
     return secrets.token_urlsafe(6)
@@ -317,7 +321,7 @@ def from_primitives(data: object, *, today: date | None = None) -> Incident:
     if unknown:
         raise InvalidIncident("incident", "unknown keys")
     incident_id = data["id"]
-    if not isinstance(incident_id, str) or not _ID_PATTERN.fullmatch(incident_id):
+    if not is_valid_id(incident_id):
         raise InvalidIncident("id", "not a valid identifier")
     feared = data["feared_violence"]
     if feared != "" and feared not in FEARED_VIOLENCE:

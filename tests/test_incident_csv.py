@@ -228,3 +228,17 @@ def test_the_guide_documents_every_column():
     guide = DOC.read_text()
     for column in COLUMNS:
         assert f"`{column}`" in guide
+
+
+def test_import_problems_read_as_sentences():
+    from screening.incident_presenters import row_error_text
+
+    result = parse(csv_text(good_row(signs="13"), good_row()) + "a,b\r\n", today=TODAY)
+    assert [row_error_text(e) for e in result.errors] == [
+        "Row 2, signs: Use warning sign numbers from 1 to 12, separated by semicolons",
+        "Row 4: This row has 2 cells; it should have 16",
+    ]
+    (limit,) = parse(csv_text(good_row(place="x" * 201)), today=TODAY).errors
+    assert row_error_text(limit) == (
+        "Row 2, place: The place must be 200 characters or fewer, with no hidden characters"
+    )

@@ -69,7 +69,7 @@ class RecordPage(_RecordView):
         names = dict(yes_sign_choices(self.answers.all))
         context = {
             **self.base_context(),
-            "entries": [entry_view(i, sign_names=names or None) for i in self.log],
+            "entries": [entry_view(i, sign_names=names or None, police=False) for i in self.log],
             "is_full": self.log.is_full,
             **pattern_context(self.log),
         }
@@ -127,7 +127,7 @@ class DeletePage(_RecordView):
 
     def get(self, request, entry_id):
         incident = self.entry_or_404(entry_id)
-        context = {**self.base_context(), "entry": entry_view(incident)}
+        context = {**self.base_context(), "entry": entry_view(incident, police=False)}
         return render(request, "screening/record/delete.html", context)
 
     def post(self, request, entry_id):
