@@ -91,7 +91,7 @@ def _svg(weeks: tuple[Week, ...], *, title_id: str, summary: str) -> SafeString:
         if week.count:
             counts.append((middle, _number(baseline - height - 4), week.count))
         if (len(weeks) - 1 - index) % label_every == 0:
-            labels.append((middle, _number(baseline + 16), short_date(week.starts)))
+            labels.append((middle, _number(baseline + 18), short_date(week.starts)))
     return format_html(
         '<svg class="app-incident-chart" role="img" aria-labelledby="{id}" '
         'viewBox="0 0 {width} {height}" width="100%" preserveAspectRatio="xMidYMid meet" '
@@ -100,9 +100,9 @@ def _svg(weeks: tuple[Week, ...], *, title_id: str, summary: str) -> SafeString:
         '<line class="app-incident-chart__axis" x1="{left}" y1="{baseline}" x2="{right}" '
         'y2="{baseline}" stroke="#0b0c0c" stroke-width="1"/>'
         '<text class="app-incident-chart__scale" x="{scale_x}" y="{top_label}" '
-        'text-anchor="end" font-size="11" fill="#505a5f">{highest}</text>'
+        'text-anchor="end" font-size="12" fill="#505a5f">{highest}</text>'
         '<text class="app-incident-chart__scale" x="{scale_x}" y="{baseline}" '
-        'text-anchor="end" font-size="11" fill="#505a5f">0</text>'
+        'text-anchor="end" font-size="12" fill="#505a5f">0</text>'
         "{bars}{counts}{labels}</svg>",
         id=title_id,
         width=WIDTH,
@@ -123,13 +123,13 @@ def _svg(weeks: tuple[Week, ...], *, title_id: str, summary: str) -> SafeString:
         counts=format_html_join(
             "",
             '<text class="app-incident-chart__count" x="{}" y="{}" text-anchor="middle" '
-            'font-size="12" font-weight="bold" fill="#0b0c0c">{}</text>',
+            'font-size="14" font-weight="bold" fill="#0b0c0c">{}</text>',
             counts,
         ),
         labels=format_html_join(
             "",
             '<text class="app-incident-chart__label" x="{}" y="{}" text-anchor="middle" '
-            'font-size="11" fill="#0b0c0c">{}</text>',
+            'font-size="13" fill="#0b0c0c">{}</text>',
             labels,
         ),
     )
