@@ -12,6 +12,7 @@ from crispy_forms_gds.choices import Choice
 from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.layout import Field, Fieldset, Fixed, Layout, Size
 from django import forms
+from django.contrib.auth import authenticate
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -144,6 +145,23 @@ class SignInForm(ErrorLinksMixin, AuthenticationForm):
 
     def clean_username(self):
         return self.cleaned_data["username"].strip().lower()
+
+    def clean(self):
+        """Authenticate by ``email``, the user model's USERNAME_FIELD, not ``username``.
+
+        django-axes finds the account a failure belongs to under that name, in the
+        credentials Django sends with ``user_login_failed``. Under ``username`` every
+        failure would be recorded with no account: no lockout per email address, and
+        everyone's failures counted together.
+        """
+        email = self.cleaned_data.get("username")
+        password = self.cleaned_data.get("password")
+        if email is not None and password:
+            self.user_cache = authenticate(self.request, email=email, password=password)
+            if self.user_cache is None:
+                raise self.get_invalid_login_error()
+            self.confirm_login_allowed(self.user_cache)
+        return self.cleaned_data
 
 
 class CodeForm(ErrorLinksMixin, forms.Form):
