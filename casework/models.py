@@ -153,8 +153,16 @@ class CaseIncident(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="incidents")
+    # The entry's own random id (screening.incidents.new_id), so a resubmitted form
+    # finds the entry it already made. It says nothing about the incident.
+    entry_id = models.CharField(max_length=32)
     entry = EncryptedJSONField()
     created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["case", "entry_id"], name="one_entry_per_id")
+        ]
 
     def __str__(self):
         return f"Incident {self.pk}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from casework.views import accounts, cases, organisation, screenings
+from casework.views import accounts, cases, incidents, organisation, screenings
 
 app_name = "casework"
 
@@ -26,6 +26,18 @@ urlpatterns = [
     path(f"{screening_prefix}check/", screenings.check, name="screening-check"),
     path(f"{screening_prefix}judgement/", screenings.judgement, name="screening-judgement"),
     path(f"{screening_prefix}summary/", screenings.download, name="screening-pdf"),
+    path("<uuid:case_id>/log/", incidents.incident_list, name="incidents"),
+    path("<uuid:case_id>/log/add/", incidents.incident_form, name="incident-add"),
+    path(
+        "<uuid:case_id>/log/<str:entry_id>/change/", incidents.incident_form, name="incident-change"
+    ),
+    path(
+        "<uuid:case_id>/log/<str:entry_id>/delete/",
+        incidents.incident_delete,
+        name="incident-delete",
+    ),
+    path("<uuid:case_id>/log/export/", incidents.incident_export, name="incident-export"),
+    path("<uuid:case_id>/log/import/", incidents.incident_import, name="incident-import"),
     path("organisation/advocates/", organisation.advocates, name="advocates"),
     path("organisation/advocates/new/", organisation.add_advocate, name="add-advocate"),
     path(

@@ -12,9 +12,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 from casework import audit, once
 from casework.access import advocate_required
 from casework.forms import CaseForm
+from casework.incident_log import CaseIncidentLog
 from casework.models import Case
 from casework.presenters import case_overview, case_rows
 from casework.scoping import case_for, cases_for
+from casework.views.incidents import pattern_context
 
 
 @advocate_required
@@ -63,7 +65,9 @@ def case_url(case) -> str:
 def case_detail(request, case_id):
     case = case_for(request.user, case_id)
     audit.record(request.user, audit.Action.VIEWED, case)
-    return render(request, "casework/case_detail.html", case_overview(case))
+    log = CaseIncidentLog(case)
+    context = {**case_overview(case), "incident_count": len(log), **pattern_context(log)}
+    return render(request, "casework/case_detail.html", context)
 
 
 @advocate_required

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from casework import audit, once
 from casework.access import advocate_required
 from casework.forms import JudgementForm
+from casework.incident_log import CaseIncidentLog
 from casework.models import Screening
 from casework.presenters import (
     case_overview,
@@ -30,10 +31,12 @@ from casework.presenters import (
     previous_completed,
 )
 from casework.scoping import case_for, screening_for
+from casework.views.incidents import sign_names
 from screening import contacts, flow, pdf, questions, referrals, scoring
 from screening.answers import revalidate
 from screening.changes import compare
 from screening.forms import form_for, heading_in_form, helper_for
+from screening.incident_presenters import pdf_entries, signs_supported
 from screening.presenters import fill, police_name, results, summary
 
 logger = logging.getLogger(__name__)
@@ -280,7 +283,8 @@ def check(request, case_id, screening_id):
 def _result_context(request, screening: Screening, judgement_form=None) -> dict:
     case = screening.case
     answers = screening.answers
-    shown = results(answers, incident_count=case.incidents.count())
+    log = CaseIncidentLog(case)
+    shown = results(answers, incident_count=len(log))
     scored = scoring.Level(screening.level)
     level = level_of(screening)
     earlier = previous_completed(screening)
@@ -302,6 +306,7 @@ def _result_context(request, screening: Screening, judgement_form=None) -> dict:
         "change_groups": describe_changes(compare(earlier.answers, answers)) if earlier else (),
         "contacts": contacts,
         "groups": summary(answers, canonical=True),
+        "supported_by": signs_supported(log.all, [sign.number for sign in shown.signs]),
     }
 
 
@@ -352,6 +357,7 @@ def download(request, case_id, screening_id):
             organisation=case.organisation.name,
             case_reference=case.client_reference,
             stalker_date_of_birth=dob.strftime("%-d %B %Y") if dob else "",
+            incidents=pdf_entries(CaseIncidentLog(case), sign_names=sign_names(case)),
         )
     except Exception as error:  # any renderer failure gets the same neutral page
         logger.error("A case summary PDF could not be made (%s)", type(error).__name__)

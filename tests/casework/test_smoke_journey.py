@@ -61,3 +61,12 @@ def test_create_case_screen_and_download(advocate_client):
     )
     assert pdf.status_code == 200
     assert pdf["Content-Type"] == "application/pdf"
+
+
+def complete_answers(*, yes=()) -> dict:
+    """Stored answers for a complete screening, as the forms store them."""
+    return {
+        "about-them": ABOUT,
+        **sign_answers(yes=yes),
+        "behaviours": {"behaviours": ["calls"]},
+    }
