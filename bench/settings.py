@@ -1,0 +1,5 @@
+"""The service's own settings, with the benchmark URLconf (a bare view beside the service)."""
+
+from screening.settings import *  # noqa: F403
+
+ROOT_URLCONF = "bench.urls"
