@@ -1,0 +1,257 @@
+"""Nothing sensitive sits in the database in plain text; a wrong key fails loudly; keys
+rotate (SECURITY.md C18)."""
+
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import connection
+from django.urls import reverse
+
+from casework.encryption import UndecryptableValue, decrypt, encrypted_fields, new_key
+from casework.incident_log import CaseIncidentLog
+from casework.models import AuditEvent, Case, CaseIncident, Screening
+from tests.casework.records import (
+    case_data,
+    completed_screening,
+    current_code,
+    quick_entry_data,
+    screening_answers,
+    sign_in_with_password,
+    url,
+)
+from tests.incident_examples import entry
+
+# One made-up word per free-text field, so a find says which field leaked.
+SENTINELS = {
+    "client_reference": "ZQXREFERENCE",
+    "client_name": "ZQXCLIENTNAME",
+    "stalker_name": "ZQXSTALKERNAME",
+    "police_reference": "ZQXPOLICEREF",
+    "safe_phone": "ZQXPHONE",
+    "safe_email_address": "zqxsafe@zqxmail.example",
+    "times_to_avoid": "ZQXTIMESTOAVOID",
+    "notes": "ZQXNOTES",
+}
+SCREENING_SENTINELS = {
+    "about_name": "ZQXABOUTNAME",
+    "details": "ZQXSIGNDETAILS",
+    "other_behaviour": "ZQXOTHERBEHAVIOUR",
+    "judgement": "ZQXJUDGEMENTREASON",
+    "incident": "ZQXINCIDENT",
+    "changed_notes": "ZQXCHANGEDNOTES",
+}
+EVERY_SENTINEL = (*SENTINELS.values(), *SCREENING_SENTINELS.values())
+
+
+def raw_rows():
+    """Every cell of every table, as text, with its table and column."""
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names():
+            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")  # noqa: S608
+            columns = [column[0] for column in cursor.description]
+            for row in cursor.fetchall():
+                for column, value in zip(columns, row, strict=True):
+                    if isinstance(value, bytes | memoryview):
+                        value = bytes(value).decode("latin-1")
+                    yield table, column, str(value)
+
+
+def raw_tokens(model) -> dict:
+    """The stored tokens of ``model``'s encrypted columns, by primary key."""
+    columns = [field.column for field in encrypted_fields(model)]
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {quote(model._meta.pk.column)}, {', '.join(map(quote, columns))} "  # noqa: S608
+            f"FROM {quote(model._meta.db_table)}"
+        )
+        return {row[0]: row[1:] for row in cursor.fetchall()}
+
+
+def everything_through_the_pages(client, advocate):
+    """A case, two screenings, a judgement, an incident: all through the real views."""
+    sign_in_with_password(client, advocate.email)
+    client.post(
+        reverse("casework:two-factor"), {"code": current_code(advocate.totpdevice_set.get())}
+    )
+    form = client.get(url("new-case"))
+    response = client.post(
+        url("new-case"), {**case_data(**SENTINELS), "submission_token": form.context["token"]}
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    case = Case.objects.get()
+    for _ in range(2):
+        start = client.get(url("start-screening", case_id=case.pk))
+        client.post(
+            url("start-screening", case_id=case.pk),
+            {"submission_token": start.context["token"], "mode": "quick"},
+        )
+    first, second = Screening.objects.order_by("started_at")
+    answers = screening_answers(
+        yes=(3,), details={3: SCREENING_SENTINELS["details"]}, behaviours=("calls", "other")
+    )
+    posted = quick_entry_data(answers)
+    posted["about-them-name"] = SCREENING_SENTINELS["about_name"]
+    posted["behaviours-other_details"] = SCREENING_SENTINELS["other_behaviour"]
+    for screening in (first, second):
+        kwargs = {"case_id": case.pk, "screening_id": screening.pk}
+        response = client.post(reverse("casework:screening-quick", kwargs=kwargs), posted)
+        assert response.status_code == 302, response.content.decode()[:3000]
+        client.post(reverse("casework:screening-check", kwargs=kwargs))
+    first.refresh_from_db()
+    assert first.answers["belongings"]["details"] == SCREENING_SENTINELS["details"]
+    assert first.level == "present"
+    assert first.answers["about-them"]["name"] == SCREENING_SENTINELS["about_name"]
+    other = first.answers["behaviours"]["other_details"]
+    assert other == SCREENING_SENTINELS["other_behaviour"]
+    response = client.post(
+        url("screening-judgement", case_id=case.pk, screening_id=first.pk),
+        {"level": "serious", "reason": SCREENING_SENTINELS["judgement"]},
+    )
+    assert response.status_code == 302
+    first.refresh_from_db()
+    assert first.judgement_reason == SCREENING_SENTINELS["judgement"]
+    client.get(url("case", case_id=case.pk))
+    client.get(url("screening", case_id=case.pk, screening_id=first.pk))
+    changed = case_data(**{**SENTINELS, "notes": SCREENING_SENTINELS["changed_notes"]})
+    assert client.post(url("edit-case", case_id=case.pk), changed).status_code == 302
+    # A form sent back with an error must not leave what was typed anywhere either.
+    assert client.post(url("edit-case", case_id=case.pk), {**changed, "client_reference": ""})
+    CaseIncidentLog(case).add(
+        entry(case.created_at.date(), "home", what_happened=SCREENING_SENTINELS["incident"])
+    )
+    return Case.objects.get()
+
+
+def test_a_raw_scan_of_every_table_finds_no_sentinel(client, advocate, organisation):
+    case = everything_through_the_pages(client, advocate)
+    assert case.client_name == SENTINELS["client_name"]
+    assert case.safe_contact["email_address"] == SENTINELS["safe_email_address"]
+    assert case.notes == SCREENING_SENTINELS["changed_notes"]
+    tables = set()  # the tables with rows in them
+    found = []
+    for table, column, text in raw_rows():
+        tables.add(table)
+        found.extend(
+            (table, column, sentinel)
+            for sentinel in EVERY_SENTINEL
+            if sentinel.lower() in text.lower()
+        )
+    assert "django_session" in tables
+    assert {"casework_case", "casework_screening", "casework_auditevent"} <= tables
+    assert not found
+
+
+def test_the_scan_would_see_a_plaintext_value(case):
+    Case.objects.filter(pk=case.pk).update(touched_at=case.touched_at)
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE casework_organisation SET name = %s", ["ZQXPLAIN"])
+    assert any("ZQXPLAIN" in text for _table, _column, text in raw_rows())
+
+
+def test_every_sensitive_field_is_encrypted():
+    names = {field.name for field in encrypted_fields(Case)}
+    assert names >= {
+        "client_reference",
+        "client_name",
+        "stalker_name",
+        "stalker_date_of_birth",
+        "relationship",
+        "police_reference",
+        "safe_contact",
+        "notes",
+    }
+    assert {field.name for field in encrypted_fields(Screening)} >= {
+        "answers",
+        "level",
+        "judgement_level",
+        "judgement_reason",
+    }
+    assert {field.name for field in encrypted_fields(CaseIncident)} == {"entry"}
+    assert not encrypted_fields(AuditEvent)
+
+
+def test_empty_values_are_encrypted_too(case):
+    (tokens,) = raw_tokens(Case).values()
+    assert all(token.startswith("gAAAAA") for token in tokens)
+
+
+def test_the_keys_are_not_the_secret_key(settings):
+    assert settings.SECRET_KEY not in settings.FIELD_ENCRYPTION_KEYS
+
+
+def test_a_wrong_key_fails_loudly_and_never_returns_ciphertext(case, settings):
+    settings.FIELD_ENCRYPTION_KEYS = [new_key()]
+    with pytest.raises(UndecryptableValue):
+        Case.objects.get(pk=case.pk)
+    with pytest.raises(UndecryptableValue):
+        list(Case.objects.values_list("notes", flat=True))
+
+
+def test_a_wrong_key_fails_loudly_on_the_case_page(advocate_client, case, settings):
+    settings.FIELD_ENCRYPTION_KEYS = [new_key()]
+    with pytest.raises(UndecryptableValue):
+        advocate_client.get(url("case", case_id=case.pk))
+
+
+def test_a_token_that_is_not_a_token_is_undecryptable():
+    with pytest.raises(UndecryptableValue):
+        decrypt("plain text that was never encrypted")
+    with pytest.raises(UndecryptableValue):
+        decrypt("caf\u00e9")
+
+
+def test_rotating_with_a_wrong_key_fails_and_changes_nothing(case, advocate, settings):
+    completed_screening(case, advocate)
+    before = {model: raw_tokens(model) for model in (Case, Screening)}
+    settings.FIELD_ENCRYPTION_KEYS = [new_key()]
+    with pytest.raises(CommandError, match="Nothing was changed"):
+        call_command("rotate_encryption_keys", stdout=io.StringIO())
+    assert {model: raw_tokens(model) for model in (Case, Screening)} == before
+
+
+def test_rotation_stops_whole_when_a_later_table_cannot_be_read(case, advocate, settings):
+    """Cases are readable, screenings are not: the cases must not be rotated either."""
+    old = settings.FIELD_ENCRYPTION_KEYS[0]
+    other = new_key()
+    settings.FIELD_ENCRYPTION_KEYS = [other]
+    completed_screening(case, advocate)
+    settings.FIELD_ENCRYPTION_KEYS = [new_key(), old]
+    before = {model: raw_tokens(model) for model in (Case, Screening)}
+    with pytest.raises(CommandError):
+        call_command("rotate_encryption_keys", stdout=io.StringIO())
+    assert {model: raw_tokens(model) for model in (Case, Screening)} == before
+
+
+def test_rotation_moves_everything_to_the_new_key(client, advocate, settings):
+    case = everything_through_the_pages(client, advocate)
+    old = settings.FIELD_ENCRYPTION_KEYS[0]
+    models = (Case, Screening, CaseIncident)
+    before = {model: raw_tokens(model) for model in models}
+    touched = case.touched_at
+    settings.FIELD_ENCRYPTION_KEYS = [new_key(), old]
+    out = io.StringIO()
+    call_command("rotate_encryption_keys", stdout=out)
+    assert "casework.Case: 1 rows re-encrypted" in out.getvalue()
+    settings.FIELD_ENCRYPTION_KEYS = settings.FIELD_ENCRYPTION_KEYS[:1]
+    after = {model: raw_tokens(model) for model in models}
+    for model in models:
+        assert after[model].keys() == before[model].keys()
+        for key, tokens in after[model].items():
+            assert all(
+                new != old_token for new, old_token in zip(tokens, before[model][key], strict=True)
+            )
+    rotated = Case.objects.get()
+    assert rotated.client_name == SENTINELS["client_name"]
+    assert rotated.notes == SCREENING_SENTINELS["changed_notes"]
+    assert rotated.touched_at == touched
+    first = Screening.objects.order_by("started_at").first()
+    assert first.judgement_reason == SCREENING_SENTINELS["judgement"]
+    assert CaseIncident.objects.get().entry["what_happened"] == SCREENING_SENTINELS["incident"]
+
+
+def test_rotating_twice_is_harmless(case, settings):
+    call_command("rotate_encryption_keys", stdout=io.StringIO())
+    call_command("rotate_encryption_keys", stdout=io.StringIO())
+    assert Case.objects.get(pk=case.pk).client_reference == case.client_reference
