@@ -43,6 +43,11 @@ class ScreeningRow:
         return describe_changes(self.changes) if self.changes else ()
 
     @property
+    def tag_colour(self) -> str:
+        """The GOV.UK tag colour for the level: red, yellow, or grey when none yet."""
+        return {Level.SERIOUS: "red", Level.PRESENT: "yellow"}.get(self.level, "grey")
+
+    @property
     def level_label(self) -> str:
         return gettext(self.level.label) if self.level else gettext("Not finished")
 
