@@ -1,0 +1,200 @@
+"""Professional judgement raises a screening's level with a reason, and never lowers it."""
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from casework.models import Screening
+from screening.judgement import (
+    REASON_MAX_LENGTH,
+    Judgement,
+    JudgementError,
+    final_level,
+    judge,
+    levels_above,
+)
+from screening.scoring import Level
+from tests.casework.records import completed_screening, url
+
+NONE_YET, PRESENT, SERIOUS = Level.NONE_YET, Level.PRESENT, Level.SERIOUS
+
+
+@pytest.mark.parametrize(
+    ("scored", "raised_to"),
+    [(NONE_YET, PRESENT), (NONE_YET, SERIOUS), (PRESENT, SERIOUS)],
+)
+def test_judgement_can_raise_the_level(scored, raised_to):
+    assert judge(scored, raised_to, "Escalating since the last screening") == Judgement(
+        raised_to, "Escalating since the last screening"
+    )
+
+
+@pytest.mark.parametrize(
+    ("scored", "raised_to"),
+    [
+        (SERIOUS, PRESENT),
+        (SERIOUS, NONE_YET),
+        (PRESENT, NONE_YET),
+        (SERIOUS, SERIOUS),
+        (PRESENT, PRESENT),
+        (NONE_YET, NONE_YET),
+    ],
+)
+def test_judgement_cannot_lower_or_keep_the_level(scored, raised_to):
+    with pytest.raises(JudgementError, match="never lower it"):
+        judge(scored, raised_to, "A reason")
+
+
+@pytest.mark.parametrize("reason", ["", "   ", "\n\t"])
+def test_judgement_needs_a_reason(reason):
+    with pytest.raises(JudgementError, match="Give the reason"):
+        judge(PRESENT, SERIOUS, reason)
+
+
+def test_the_reason_has_a_limit():
+    judge(PRESENT, SERIOUS, "x" * REASON_MAX_LENGTH)
+    with pytest.raises(JudgementError, match="1000 characters or fewer"):
+        judge(PRESENT, SERIOUS, "x" * (REASON_MAX_LENGTH + 1))
+
+
+def test_the_reason_is_kept_without_surrounding_space():
+    assert judge(PRESENT, SERIOUS, "  Repeat referral \n").reason == "Repeat referral"
+
+
+@pytest.mark.parametrize(
+    ("scored", "above"),
+    [(NONE_YET, {PRESENT, SERIOUS}), (PRESENT, {SERIOUS}), (SERIOUS, set())],
+)
+def test_levels_above(scored, above):
+    assert set(levels_above(scored)) == above
+
+
+@pytest.mark.parametrize(
+    ("scored", "judgement", "final"),
+    [
+        (PRESENT, None, PRESENT),
+        (PRESENT, Judgement(SERIOUS, "r"), SERIOUS),
+        (NONE_YET, Judgement(PRESENT, "r"), PRESENT),
+        # A stored judgement lower than the rules' level (rules changed) never lowers it.
+        (SERIOUS, Judgement(PRESENT, "r"), SERIOUS),
+        (PRESENT, Judgement(PRESENT, "r"), PRESENT),
+    ],
+)
+def test_final_level_is_the_higher_of_the_rules_and_the_judgement(scored, judgement, final):
+    assert final_level(scored, judgement) == final
+
+
+# --- The page ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def present(case, advocate):
+    """A finished screening the rules put at "warning signs present"."""
+    screening = completed_screening(case, advocate, yes=(3,))
+    assert screening.level == PRESENT
+    return screening
+
+
+def judgement_url(screening):
+    return url("screening-judgement", case_id=screening.case_id, screening_id=screening.pk)
+
+
+@pytest.mark.parametrize("level", ["present", "none_yet"])
+def test_posting_an_equal_or_lower_level_is_refused(advocate_client, present, level):
+    response = advocate_client.post(judgement_url(present), {"level": level, "reason": "Because"})
+    assert response.status_code == 422
+    assert "Professional judgement can raise the level, never lower it" in (
+        response.content.decode()
+    )
+    present.refresh_from_db()
+    assert present.judgement_level == ""
+    assert present.judgement_reason == ""
+
+
+def test_a_serious_screening_cannot_be_judged_at_all(advocate_client, case, advocate):
+    serious = completed_screening(case, advocate, yes=(1, 6))
+    response = advocate_client.post(judgement_url(serious), {"level": "serious", "reason": "x"})
+    assert response.status_code == 422
+    serious.refresh_from_db()
+    assert serious.judgement_level == ""
+
+
+def test_raising_needs_a_reason_on_the_page(advocate_client, present):
+    response = advocate_client.post(judgement_url(present), {"level": "serious", "reason": " "})
+    assert response.status_code == 422
+    assert "Give the reason for raising the level" in response.content.decode()
+    present.refresh_from_db()
+    assert present.judgement_level == ""
+
+
+def test_the_form_offers_only_higher_levels(advocate_client, present):
+    response = advocate_client.get(
+        url("screening", case_id=present.case_id, screening_id=present.pk)
+    )
+    choices = response.context["judgement_form"].fields["level"].choices
+    offered = [value for value, _label in choices]
+    assert offered == ["serious"]
+
+
+def test_raising_the_level_with_a_reason(advocate_client, present):
+    response = advocate_client.post(
+        judgement_url(present), {"level": "serious", "reason": "Escalating quickly"}
+    )
+    assert response.status_code == 302
+    present.refresh_from_db()
+    assert present.level == PRESENT  # what the rules said is kept
+    assert present.judgement_level == SERIOUS
+    assert present.judgement_reason == "Escalating quickly"
+
+
+def test_a_raised_level_cannot_then_be_lowered_back(advocate_client, present):
+    advocate_client.post(judgement_url(present), {"level": "serious", "reason": "Escalating"})
+    response = advocate_client.post(judgement_url(present), {"level": "present", "reason": "Oops"})
+    assert response.status_code == 422
+    present.refresh_from_db()
+    assert present.judgement_level == SERIOUS
+    assert present.judgement_reason == "Escalating"
+
+
+def test_an_unfinished_screening_has_no_judgement(advocate_client, case, advocate):
+    unfinished = Screening.objects.create(case=case, conducted_by=advocate, answers={})
+    response = advocate_client.post(judgement_url(unfinished), {"level": "serious", "reason": "x"})
+    assert response.status_code == 302
+    unfinished.refresh_from_db()
+    assert unfinished.judgement_level == ""
+
+
+def test_the_case_page_shows_the_raised_level(advocate_client, present):
+    advocate_client.post(judgement_url(present), {"level": "serious", "reason": "Escalating"})
+    content = advocate_client.get(url("case", case_id=present.case_id)).content.decode()
+    assert "Serious warning signs" in content
+    assert "raised on professional judgement" in content
+
+
+def test_the_result_page_shows_the_raised_level_and_the_reason(advocate_client, present):
+    advocate_client.post(judgement_url(present), {"level": "serious", "reason": "Escalating"})
+    response = advocate_client.get(
+        url("screening", case_id=present.case_id, screening_id=present.pk)
+    )
+    content = response.content.decode()
+    assert "Serious warning signs" in content
+    assert "Escalating" in content
+    assert response.context["judgement_form"] is None
+    assert "paladin" in [route.key for route in response.context["routes"]]
+
+
+@pytest.mark.xfail(
+    reason="The case PDF prints the rules' level only: casework.views.screenings.download "
+    "passes no judgement to screening.pdf.render_summary_pdf, which takes none",
+    strict=True,
+)
+def test_the_pdf_shows_the_raised_level(advocate_client, present):
+    advocate_client.post(judgement_url(present), {"level": "serious", "reason": "Escalating"})
+    response = advocate_client.get(
+        url("screening-pdf", case_id=present.case_id, screening_id=present.pk)
+    )
+    assert response.status_code == 200
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    text = " ".join(text.split())
+    assert "Serious warning signs" in text
