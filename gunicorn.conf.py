@@ -55,3 +55,5 @@ loglevel = "info"
 # not captured into the log.
 capture_output = False
 proc_name = "screening"
+# No control socket file in the home folder: nothing on local disk.
+control_socket_disable = True
