@@ -6,6 +6,7 @@ same token (a double click, a resend after a timeout) finds it and is sent where
 first one went, instead of creating a copy.
 """
 
+import hashlib
 import secrets
 
 from django.db import IntegrityError, transaction
@@ -19,9 +20,19 @@ def new_token() -> str:
     return secrets.token_urlsafe(24)
 
 
+def _key(user, token: str) -> str:
+    """What is stored for ``token``: one key per advocate, of a fixed length.
+
+    A token is whatever the form sent. Stored as it came, one advocate's token would
+    block another's form that happened to send the same one, and a long one would not
+    fit the column.
+    """
+    return hashlib.sha256(f"{user.pk}:{token}".encode()).hexdigest()
+
+
 def already_done(user, token: str) -> str | None:
     """Where the first submission with ``token`` went, if there was one."""
-    found = SubmissionToken.objects.filter(token=token, user=user).first()
+    found = SubmissionToken.objects.filter(token=_key(user, token), user=user).first()
     return found.redirect_to if found else None
 
 
@@ -29,7 +40,9 @@ def claim(user, token: str, redirect_to: str) -> bool:
     """Inside the transaction that creates the record: False if the token is taken."""
     try:
         with transaction.atomic():
-            SubmissionToken.objects.create(token=token, user=user, redirect_to=redirect_to)
+            SubmissionToken.objects.create(
+                token=_key(user, token), user=user, redirect_to=redirect_to
+            )
     except IntegrityError:
         return False
     return True
