@@ -4,7 +4,8 @@ import pytest
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from casework.models import User
+from casework.incident_log import CaseIncidentLog
+from casework.models import CaseIncident, User
 from tests.casework.conftest import PASSWORD, make_case, signed_in
 from tests.casework.records import (
     completed_screening,
@@ -13,6 +14,7 @@ from tests.casework.records import (
     url,
 )
 from tests.casework.urls import BEFORE_TWO_FACTOR, build, casework_patterns
+from tests.incident_examples import FULL
 
 SIGN_IN = reverse("casework:sign-in")
 TWO_FACTOR = reverse("casework:two-factor")
@@ -32,6 +34,7 @@ def every_case_page(case, screening, colleague):
         "case_id": case.pk,
         "screening_id": screening.pk,
         "user_id": colleague.pk,
+        "entry_id": FULL.id,
         "slug": "feelings",
     }
     return [
@@ -47,6 +50,7 @@ def test_password_only_session_reaches_no_case_page(
 ):
     case = make_case(organisation, advocate, client_reference="SENTINEL-REF")
     screening = completed_screening(case, advocate)
+    CaseIncidentLog(case).add(FULL)
     signed_in(client, admin_advocate, verified=False)
     pages = every_case_page(case, screening, advocate)
     assert len(pages) > 10
@@ -57,6 +61,7 @@ def test_password_only_session_reaches_no_case_page(
         assert b"SENTINEL-REF" not in response.content
     case.refresh_from_db()
     assert case.is_open
+    assert CaseIncident.objects.filter(case=case).count() == 1
     assert User.objects.filter(pk=advocate.pk, is_active=True).exists()
 
 
