@@ -15,6 +15,7 @@ from django import forms
 from django.contrib.auth import authenticate
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -96,7 +97,19 @@ def _text(
         error_messages={"required": required_error} if required_error else None,
     )
     field.widget.attrs.pop("maxlength", None)
+    # reject_control_characters already refuses a null character, with a clearer message;
+    # Django's own check would add a second error for the same character.
+    field.validators = [
+        validator
+        for validator in field.validators
+        if not isinstance(validator, ProhibitNullCharactersValidator)
+    ]
     return field
+
+
+def _label_in_a_sentence(label) -> str:
+    """ "Notes (optional)" -> "Notes", for "Notes must be 5000 characters or fewer"."""
+    return str(label).removesuffix(" " + str(_("(optional)"))).rstrip("?")
 
 
 class TooLongMessages:
@@ -109,7 +122,7 @@ class TooLongMessages:
             if limit:
                 field.error_messages["max_length"] = _(
                     "%(label)s must be %(limit)s characters or fewer"
-                ) % {"label": str(field.label).rstrip("?"), "limit": limit}
+                ) % {"label": _label_in_a_sentence(field.label), "limit": limit}
 
 
 class SignInForm(ErrorLinksMixin, AuthenticationForm):
