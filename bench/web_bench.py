@@ -500,6 +500,8 @@ def page_weights(port: int) -> dict[str, tuple[int, int]]:
         RESULTS_PATH,
         DETAILS_PATH,
         "/summary/download/",
+        "/record/",
+        "/record/add/",
         "/no-such-page/",
         "/session/ended/",
     ]

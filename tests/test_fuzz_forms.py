@@ -83,7 +83,10 @@ class FormPage:
 
 
 FORMS = [FormPage(f"/questions/{question.slug}/", with_complete_screening) for question in BANK]
-FORMS.append(FormPage("/summary/details/", with_complete_screening))
+FORMS += [
+    FormPage("/summary/details/", with_complete_screening),
+    FormPage("/record/add/", with_complete_screening),  # the change page uses the same form
+]
 
 
 # --- Reading a form's fields from its page -------------------------------------------
@@ -166,7 +169,7 @@ def test_any_posting_gives_a_clear_error_or_moves_on(page):
     posting_is_handled()
 
 
-@pytest.mark.parametrize("page", FORMS[:1] + FORMS[-1:], ids=lambda page: page.url)
+@pytest.mark.parametrize("page", FORMS[:1] + FORMS[-2:], ids=lambda page: page.url)
 def test_an_oversized_request_gets_the_neutral_bad_request_page(page):
     client = Client(raise_request_exception=False)
     page.prepare(client)
@@ -176,7 +179,7 @@ def test_an_oversized_request_gets_the_neutral_bad_request_page(page):
     assert 'href="/exit/"' in response.content.decode()
 
 
-@pytest.mark.parametrize("page", FORMS[:1] + FORMS[-1:], ids=lambda page: page.url)
+@pytest.mark.parametrize("page", FORMS[:1] + FORMS[-2:], ids=lambda page: page.url)
 def test_too_many_fields_get_the_neutral_bad_request_page(page):
     client = Client(raise_request_exception=False)
     page.prepare(client)

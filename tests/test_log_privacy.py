@@ -32,6 +32,11 @@ SENTINELS = {
     "police_name": "Zxq-police-name-sentinel",
     "reference": "Zxq-ref-sentinel",
     **{
+        f"record_{name}": f"Zxq-record-{name}-sentinel"
+        for name in ("place", "what_happened", "effect_details", "witnesses", "evidence", "officer")
+    },
+    "record_crime_reference": "Zxq-rec-crime-ref",
+    **{
         f"sign_{sign.number}": f"Zxq-sign-{sign.number}-sentinel"
         for sign in questions.WARNING_SIGNS
     },
@@ -86,6 +91,18 @@ def the_whole_journey(client):
         details=details,
         behaviours={"behaviours": ["calls", "other"], "other_details": SENTINELS["other_details"]},
     )
+    # An entry in the incident log, which the summary includes.
+    entry = {
+        "occurred_on_0": "3",
+        "occurred_on_1": "11",
+        "occurred_on_2": "2026",
+        "reported_to_police": "yes",
+        **{name.removeprefix("record_"): value for name, value in SENTINELS.items()
+           if name.startswith("record_")},
+    }  # fmt: skip
+    response = client.post("/record/add/", entry)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert SENTINELS["record_what_happened"] in client.get("/record/").content.decode()
     for url in ("/check-your-answers/", "/results/", "/summary/details/"):
         assert client.get(url).status_code == 200, url
     response = client.post(
