@@ -46,3 +46,15 @@ def claim(user, token: str, redirect_to: str) -> bool:
     except IntegrityError:
         return False
     return True
+
+
+class Duplicate(Exception):
+    """Raised inside the creating transaction to roll it back: the token was taken."""
+
+
+def claim_or_roll_back(user, token: str, redirect_to: str) -> None:
+    """Claim ``token`` or raise ``Duplicate``, so the enclosing ``atomic`` block rolls back;
+    catch it outside the block and redirect to ``already_done`` (which then sees the first
+    submission's committed row)."""
+    if not claim(user, token, redirect_to):
+        raise Duplicate

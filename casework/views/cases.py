@@ -40,14 +40,15 @@ def new_case(request):
         if done:
             return redirect(done)
         if form.is_valid():
-            with transaction.atomic():
-                case = Case(organisation=request.user.organisation, created_by=request.user)
-                form.apply_to(case)
-                case.save()
-                if not once.claim(request.user, token, case_url(case)):
-                    transaction.set_rollback(True)
-                    return redirect(once.already_done(request.user, token))
-                audit.record(request.user, audit.Action.CREATED, case)
+            try:
+                with transaction.atomic():
+                    case = Case(organisation=request.user.organisation, created_by=request.user)
+                    form.apply_to(case)
+                    case.save()
+                    once.claim_or_roll_back(request.user, token, case_url(case))
+                    audit.record(request.user, audit.Action.CREATED, case)
+            except once.Duplicate:
+                return redirect(once.already_done(request.user, token))
             return redirect(case_url(case))
     return render(
         request,

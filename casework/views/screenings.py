@@ -93,23 +93,24 @@ def start(request, case_id):
         if done:
             return redirect(done)
         quick = request.POST.get("mode") == "quick"
-        with transaction.atomic():
-            screening = Screening.objects.create(
-                case=case,
-                conducted_by=request.user,
-                answers={},
-                bank_version=questions.BANK_VERSION,
-            )
-            target = (
-                _url("screening-quick", screening)
-                if quick
-                else question_url(screening, questions.BANK[0].slug)
-            )
-            if not once.claim(request.user, token, target):
-                transaction.set_rollback(True)
-                return redirect(once.already_done(request.user, token))
-            case.touch()
-            audit.record(request.user, audit.Action.CREATED, case, "screening")
+        try:
+            with transaction.atomic():
+                screening = Screening.objects.create(
+                    case=case,
+                    conducted_by=request.user,
+                    answers={},
+                    bank_version=questions.BANK_VERSION,
+                )
+                target = (
+                    _url("screening-quick", screening)
+                    if quick
+                    else question_url(screening, questions.BANK[0].slug)
+                )
+                once.claim_or_roll_back(request.user, token, target)
+                case.touch()
+                audit.record(request.user, audit.Action.CREATED, case, "screening")
+        except once.Duplicate:
+            return redirect(once.already_done(request.user, token))
         return redirect(target)
     context = {"case": case, "token": token, "routes": case_overview(case)["routes"]}
     return render(request, "casework/screening_start.html", context)

@@ -1,7 +1,5 @@
 """A form sent twice (a double click, a resend) makes one record (SECURITY.md C27)."""
 
-import pytest
-
 from casework import once
 from casework.models import AuditEvent, Case, Screening
 from tests.casework.conftest import signed_in
@@ -94,14 +92,6 @@ def overlapping(monkeypatch):
     monkeypatch.setattr(once, "already_done", first_look_misses)
 
 
-RACE = (
-    "When two submissions overlap, the loser calls once.already_done inside the atomic "
-    "block it has just marked for rollback (transaction.set_rollback), so the query fails "
-    "with TransactionManagementError: a 500 instead of a redirect to the first record"
-)
-
-
-@pytest.mark.xfail(reason=f"casework/views/cases.py new_case: {RACE}", strict=True)
 def test_overlapping_new_case_submissions_make_one_case(advocate_client, monkeypatch):
     token = advocate_client.get(url("new-case")).context["token"]
     data = {**case_data(), "submission_token": token}
@@ -113,7 +103,6 @@ def test_overlapping_new_case_submissions_make_one_case(advocate_client, monkeyp
     assert second.url == first.url
 
 
-@pytest.mark.xfail(reason=f"casework/views/screenings.py start: {RACE}", strict=True)
 def test_overlapping_screening_starts_make_one_screening(advocate_client, case, monkeypatch):
     start = url("start-screening", case_id=case.pk)
     token = advocate_client.get(start).context["token"]
