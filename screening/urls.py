@@ -1,3 +1,4 @@
+from django.contrib import admin
 from django.urls import include, path
 
 from screening.views import incident_log, pages, questionnaire, summary
@@ -44,4 +45,6 @@ urlpatterns = [
     path("", include((question_patterns, "questions"))),
     path("session/keep/", pages.keep_session, name="session-extend"),
     path("session/ended/", pages.session_ended, name="session-ended"),
+    path("cases/", include("casework.urls")),
+    path("cases/admin/", admin.site.urls),
 ]
