@@ -10,6 +10,10 @@ Measured in one run, with warm-ups and medians:
 - the first PDF after a fresh start against a warm one, in fresh child processes;
 - this process's resident memory (VmRSS) after 20 and after 200 renders.
 
+The machine's load average is printed at the start and the end: on a shared machine, Chromium
+(several processes on every core) slows down far more than WeasyPrint (one thread) when other
+work is running, so a ratio measured under load flatters WeasyPrint.
+
 The last four lines are the targets, as ``NAME: VALUE``. These are benchmarks, not tests:
 nothing here fails on a slow machine.
 """
@@ -59,6 +63,10 @@ def rss_mib() -> float:
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
     raise RuntimeError("VmRSS not found")
+
+
+def load_average() -> str:
+    return " ".join(f"{load:.2f}" for load in os.getloadavg())
 
 
 def timed(function, *, warm_ups: int, runs: int) -> list[float]:
@@ -137,8 +145,9 @@ def main() -> None:
     )
     print(
         f"Language {settings.LANGUAGE_CODE}; times are wall-clock, medians after {WARM_UPS} "
-        "warm-ups.\n"
+        "warm-ups."
     )
+    print(f"Load average (1, 5, 15 min) at the start: {load_average()}\n")
 
     print("WeasyPrint: render_summary_pdf (template + layout + PDF, in memory)")
     weasy = {}
@@ -197,6 +206,7 @@ def main() -> None:
     for rows in ROW_COUNTS:
         print(f"  {rows:>3} rows: {weasy[rows] / chromium[rows]:.2f}")
 
+    print(f"\nLoad average (1, 5, 15 min) at the end: {load_average()}")
     print()
     print(f"pdf_50_vs_chromium: {weasy[50] / chromium[50]:.2f}")
     print(f"pdf_200_vs_chromium: {weasy[200] / chromium[200]:.2f}")

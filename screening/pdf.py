@@ -20,7 +20,8 @@ Safety (SECURITY.md D22-D24):
 Speed (see docs/performance.md): WeasyPrint is imported, the font configuration is built and
 the stylesheet is parsed once, when this module is imported at worker start, and a tiny
 warm-up render pays for the first-use costs there too. Long lists (the incident schedule) are
-laid out as blocks, not as a table, which WeasyPrint lays out far faster.
+laid out as blocks, not as a table, which WeasyPrint lays out far faster. The cyclic garbage
+collector is paused while a render runs and collects once at its end.
 """
 
 import gc
@@ -37,7 +38,7 @@ from urllib.request import url2pathname
 
 import weasyprint
 from django.conf import settings
-from django.template.loader import render_to_string
+from django.template.loader import get_template, render_to_string
 from django.utils import timezone
 from django.utils.translation import get_language, gettext
 from weasyprint.text.fonts import FontConfiguration
@@ -271,10 +272,16 @@ def file_name(when: datetime | None = None) -> str:
 
 
 def warm_up() -> None:
-    """Pay WeasyPrint's first-use costs (fonts, shaping, PDF writing) at worker start."""
+    """Pay the first-use costs (template, fonts, shaping, PDF writing) at worker start."""
+    get_template(TEMPLATE_NAME)  # compiled once and kept by Django's cached template loader
     html_to_pdf(
-        '<html lang="en"><title>-</title><body><h1>Aa</h1><p><b>Aa</b> Aa</p>'
-        "<table><tr><td>1</td></tr></table></body></html>"
+        '<html lang="en"><title>-</title><body>'
+        '<div class="running" id="running-marking">Aa</div>'
+        '<div class="running" id="running-meta"><strong>Aa</strong><br>Aa '
+        '<span class="page-number"></span> <span class="page-count"></span></div>'
+        "<h1>Aa</h1><h2>Aa</h2><p><b>Aa</b> Aa</p>"
+        '<table class="checklist-table"><tr><td>1</td></tr></table>'
+        '<p class="incident"><strong>Aa</strong>\nAa</p></body></html>'
     )
 
 

@@ -178,6 +178,30 @@ def test_an_incident_schedule_follows_the_checklist_when_given():
     assert text.index("Incident schedule") > text.index("Is the victim very frightened?")
 
 
+def test_a_long_schedule_keeps_each_incident_whole_and_every_page_marked():
+    fields = (
+        ("Where", "Outside work"),
+        ("What happened", DETAILS * 3),
+        ("How it affected me", DETAILS),
+        ("Evidence kept", "Photos"),
+        ("Witnesses", "None"),
+    )
+    incidents = [
+        IncidentEntry(when=f"{day} October 2026, 09:10", details=fields) for day in range(1, 31)
+    ]
+    pages = pages_text(pdf.render_summary_pdf(complete_answers(), incidents=incidents))
+    assert len(pages) > 3
+    seen = []
+    for number, page in enumerate(pages, start=1):
+        assert "OFFICIAL-SENSITIVE when complete" in page, number
+        assert f"Page {number} of {len(pages)}" in page, number
+        # Every incident that starts on this page ends on it too.
+        starts = re.findall(r"Incident (\d+): ", page)
+        assert page.count("Witnesses: None") == len(starts), number
+        seen.extend(int(start) for start in starts)
+    assert seen == list(range(1, 31))
+
+
 def test_without_incidents_there_is_no_schedule(text):
     assert "Incident schedule" not in text
 
