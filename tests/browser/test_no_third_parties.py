@@ -14,6 +14,7 @@ pytestmark = pytest.mark.browser
 EXPECTED_STATUS_MESSAGES = {
     (question_path("about-them"), 422),
     (question_path(SIGN_SLUGS[1]), 422),
+    ("/record/add/", 422),
     (NOT_FOUND_PATH, 404),
 }
 
