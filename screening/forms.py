@@ -10,6 +10,7 @@ import unicodedata
 from functools import lru_cache
 
 from crispy_forms.helper import FormHelper
+from crispy_forms.utils import render_crispy_form
 from crispy_forms_gds.choices import Choice as GdsChoice
 from crispy_forms_gds.layout import (
     Field,
@@ -19,6 +20,7 @@ from crispy_forms_gds.layout import (
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, gettext_lazy
 
 from screening import questions
@@ -247,3 +249,31 @@ def helper_for(question: questions.Question, *, heading_tag: str = "h1") -> Form
     helper.disable_csrf = True
     helper.layout = _layout(question, heading_tag)
     return helper
+
+
+# A stand-in for the name while a blank form is rendered once and kept: letters only, so
+# escaping leaves it as it is, and no question's wording contains it.
+_NAME_STAND_IN = "zqxnamezqx"
+
+
+@lru_cache(maxsize=256)
+def _blank_form_html(
+    question: questions.Question, language: str, canonical: bool, heading_tag: str
+) -> str:
+    form = _form_class(question, _NAME_STAND_IN, language, canonical)()
+    return str(render_crispy_form(form, helper_for(question, heading_tag=heading_tag)))
+
+
+def blank_form_html(
+    question: questions.Question, *, name: str, canonical: bool = False, heading_tag: str = "h1"
+) -> SafeString:
+    """The GOV.UK markup of ``question``'s empty form, as ``{% crispy %}`` renders it.
+
+    Rendering a form through crispy-forms-gds is most of a question page's cost, and an
+    empty form looks the same for everyone but for the name in its wording. So it is
+    rendered once per question and language with a stand-in for the name, and the
+    (escaped) name is put in on the way out. Nobody's answers or names are kept.
+    """
+    html = _blank_form_html(question, get_language() or "", canonical, heading_tag)
+    # The stored markup is ours and the name is escaped before it goes in.
+    return mark_safe(html.replace(_NAME_STAND_IN, escape(name)))  # noqa: S308

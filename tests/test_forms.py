@@ -1,8 +1,11 @@
 """Forms built from the bank: follow-ups, limits and escaping."""
 
+import pytest
+from crispy_forms.utils import render_crispy_form
+
 from screening import questions
 from screening.answers import revalidate
-from screening.forms import form_for
+from screening.forms import blank_form_html, form_for, helper_for
 
 ABOUT = questions.question("about-them")
 BEHAVIOURS = questions.question("behaviours")
@@ -60,3 +63,12 @@ def test_revalidation_drops_tampered_and_unknown_values():
         questions.WARNING_SIGNS[1].slug: "not a mapping",
     }
     assert list(revalidate(stored)) == ["about-them"]
+
+
+@pytest.mark.parametrize("question", questions.BANK, ids=lambda q: q.slug)
+@pytest.mark.parametrize("canonical", [False, True])
+def test_the_kept_blank_form_is_what_crispy_renders_for_any_name(question, canonical):
+    for name in ("Alex", '<b>"Jo" & Sam</b>', "zqx"):
+        form = form_for(question, name=name, canonical=canonical)()
+        expected = render_crispy_form(form, helper_for(question))
+        assert blank_form_html(question, name=name, canonical=canonical) == expected

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from screening import contacts, flow, questions
 from screening.answers import SessionAnswers
-from screening.forms import form_for, heading_in_form, helper_for
+from screening.forms import blank_form_html, form_for, heading_in_form, helper_for
 from screening.incident_log import SessionIncidentLog
 from screening.incident_presenters import signs_supported
 from screening.presenters import display_name, fill, results, summary
@@ -57,12 +57,16 @@ class QuestionView(View):
         if not flow.is_reachable(slug, self.answers.all):
             return _where_to_resume(self.answers)
         self.changing = request.GET.get(CHANGE_PARAMETER) == "1"
-        self.form_class = form_for(self.question, name=display_name(self.answers.all))
+        self.name = display_name(self.answers.all)
+        self.form_class = form_for(self.question, name=self.name)
         return super().dispatch(request, slug)
 
     def get(self, request, slug):
-        form = self.form_class(initial=self.answers.all.get(slug, {}))
-        return self.render(form)
+        initial = self.answers.all.get(slug, {})
+        if not initial:
+            # A page not answered yet is the same empty form for everyone: the kept markup.
+            return self.render(None, form_html=blank_form_html(self.question, name=self.name))
+        return self.render(self.form_class(initial=initial))
 
     def post(self, request, slug):
         form = self.form_class(data=request.POST)
@@ -89,11 +93,12 @@ class QuestionView(View):
             }
         return fill(self.question.title, gettext("this person"))
 
-    def render(self, form, status=200):
-        name = display_name(self.answers.all)
+    def render(self, form, status=200, form_html=None):
+        name = self.name
         context = {
             "question": self.question,
             "form": form,
+            "form_html": form_html,
             "helper": helper_for(self.question),
             "title": fill(self.question.title, name),
             "hint": fill(self.question.hint, name),
