@@ -138,9 +138,17 @@ def test_answering_after_the_session_ended_gives_the_session_ended_page(how):
 
 
 @pytest.mark.parametrize("how", ["deleted", "expired"])
-def test_opening_a_question_after_the_session_ended_goes_back_to_the_start(person, how):
+def test_opening_a_question_after_the_session_ended_says_the_answers_were_deleted(person, how):
     end_session(person, how=how)
     response = person.get(FIRST_SIGN)
+    assert response.status_code == 302
+    assert response["Location"] == "/session/ended/"
+    html = assert_neutral_page(person.get(response["Location"]), 200)
+    assert "deleted" in html
+
+
+def test_opening_a_question_without_ever_starting_goes_to_the_start():
+    response = Client().get(FIRST_SIGN)
     assert response.status_code == 302
     assert response["Location"] == "/"
 

@@ -20,6 +20,7 @@ from screening.incident_presenters import entry_view, flag_views
 from screening.incidents import new_id
 from screening.presenters import display_name, fill
 from screening.timeline import pattern
+from screening.views.guards import not_started
 
 
 def yes_sign_choices(answers: questions.Answers) -> tuple[tuple[int, str], ...]:
@@ -48,7 +49,7 @@ class _RecordView(View):
     def dispatch(self, request, *args, **kwargs):
         self.answers = SessionAnswers(request.session)
         if not self.answers.started:
-            return redirect("start")
+            return not_started(request)
         self.log = SessionIncidentLog(request.session)
         return super().dispatch(request, *args, **kwargs)
 

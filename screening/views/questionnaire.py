@@ -17,6 +17,7 @@ from screening.forms import blank_form_html, form_for, heading_in_form, helper_f
 from screening.incident_log import SessionIncidentLog
 from screening.incident_presenters import signs_supported
 from screening.presenters import display_name, fill, results, summary
+from screening.views.guards import not_started
 from screening.views.incident_log import pattern_context
 
 CHANGE_PARAMETER = "change"
@@ -53,7 +54,7 @@ class QuestionView(View):
             raise Http404 from None
         self.answers = SessionAnswers(request.session)
         if not self.answers.started:
-            return redirect("start")
+            return not_started(request)
         if not flow.is_reachable(slug, self.answers.all):
             return _where_to_resume(self.answers)
         self.changing = request.GET.get(CHANGE_PARAMETER) == "1"
@@ -113,7 +114,7 @@ class QuestionView(View):
 def _complete_answers_or_redirect(request):
     answers = SessionAnswers(request.session)
     if not answers.started:
-        return answers, redirect("start")
+        return answers, not_started(request)
     if not flow.is_complete(answers.all):
         return answers, _where_to_resume(answers)
     return answers, None
