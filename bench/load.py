@@ -11,11 +11,22 @@ A scenario is a function that takes a recording ``Browser`` and does one journey
 ``SCENARIOS`` says how many people run each. Every request is timed under a page
 type. Printed at the end: throughput, p50/p95/p99 per page type, and every error.
 An error is any request that fails or answers other than the journey expects.
+
+Beside the people screening themselves, simulated advocates work cases. Before the
+run, an organisation and their accounts are written into the server's database
+(this file, run with ``--set-up-advocates``, in the server's settings). Each
+simulated advocate has a few accounts of their own, each with its own TOTP device
+whose key is known here: django-otp accepts a code once per device, so every
+journey signs in with an account whose device has not yet seen the current code.
 """
 
+import json
 import os
 import random
+import re
+import secrets
 import statistics
+import subprocess
 import sys
 import threading
 import time
@@ -26,7 +37,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.web_bench import (
     DETAILS_PATH,
+    HOST,
+    PYTHON,
+    ROOT,
     Browser,
+    _new_key,
     machine,
     main_form,
     production_server,
@@ -50,6 +65,37 @@ PAGE_TYPES = {
 }
 
 
+# Advocate pages, by path under /cases/ with every id taken out.
+ADVOCATE_PAGE_TYPES = {
+    "sign-in/": "advocate sign-in",
+    "two-factor/": "advocate two-factor",
+    "": "case list",
+    "new/": "new case",
+    "<id>/": "case",
+    "<id>/screenings/new/": "start screening",
+    "<id>/screenings/<id>/quick/": "quick entry",
+    "<id>/screenings/<id>/check/": "screening check",
+    "<id>/screenings/<id>/": "screening result",
+    "<id>/screenings/<id>/summary/": "case PDF",
+    "<id>/log/": "case incident log",
+    "<id>/log/add/": "add incident",
+    "sign-out/": "advocate sign-out",
+    "signed-out/": "advocate signed out",
+}
+UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def page_type(path: str) -> str:
+    path = path.split("?")[0]
+    if path.startswith("/cases/"):
+        shape = UUID.sub("<id>", path.removeprefix("/cases/"))
+        return ADVOCATE_PAGE_TYPES.get(shape, path)
+    kind = PAGE_TYPES.get(path)
+    if kind is None:
+        kind = "question" if path.startswith("/questions/") else path
+    return kind
+
+
 class JourneyError(Exception):
     pass
 
@@ -62,9 +108,7 @@ class RecordingBrowser(Browser):
         self.results = results
 
     def request(self, method, path, data=None, headers=None):
-        kind = PAGE_TYPES.get(path.split("?")[0])
-        if kind is None:
-            kind = "question" if path.startswith("/questions/") else path
+        kind = page_type(path)
         if method == "POST":
             kind += " (POST)"
         started = time.perf_counter()
@@ -115,8 +159,189 @@ def self_screening(browser: RecordingBrowser) -> None:
     expect(response.status == 303, browser.results, "exit", f"exit: {response.status}")
 
 
+ADVOCATES = 5
+ACCOUNTS_PER_ADVOCATE = 4
+ADVOCATE_PASSWORD = "load-test-password-" + secrets.token_hex(8)
+ORGANISATION = "Load test organisation"
+TOTP_STEP_SECONDS = 30
+CASE = {
+    "client_reference": "LT-0001",
+    "client_name": "Robin Client",
+    "stalker_name": "Alex Example",
+    "stalker_date_of_birth_0": "3",
+    "stalker_date_of_birth_1": "4",
+    "stalker_date_of_birth_2": "1980",
+    "relationship": "ex_partner",
+    "police_reference": "PR/123/26",
+    "consent_to_share": "yes",
+    "consent_to_refer": "yes",
+    "safe_call": "yes",
+    "safe_voicemail": "no",
+    "safe_text": "yes",
+    "safe_email": "not_asked",
+    "safe_phone": "07700 900000",
+    "times_to_avoid": "Evenings",
+    "notes": "Met at the office; prefers texts.",
+}
+INCIDENT = {
+    "occurred_on_0": "3",
+    "occurred_on_1": "11",
+    "occurred_on_2": "2026",
+    "what_happened": "Waited outside the office and followed her to the station.",
+    "behaviours": ["following", "waiting"],
+}
+
+
+class Account:
+    """One advocate account: email, TOTP key, and the last time step its code was used."""
+
+    def __init__(self, email: str, key: str):
+        self.email = email
+        self.key = key
+        self.last_step = -1
+
+    def code(self) -> str:
+        """A code the device has not accepted before (waiting for the next step if need be)."""
+        from django_otp.oath import totp
+
+        while (step := int(time.time()) // TOTP_STEP_SECONDS) <= self.last_step:
+            time.sleep(0.2)
+        self.last_step = step
+        return f"{totp(bytes.fromhex(self.key), step=TOTP_STEP_SECONDS, digits=6):06d}"
+
+
+def advocate_accounts() -> list[list[Account]]:
+    """Each simulated advocate's accounts, with keys made for this run."""
+    return [
+        [
+            Account(f"advocate-{person}-{n}@load.example", secrets.token_hex(20))
+            for n in range(ACCOUNTS_PER_ADVOCATE)
+        ]
+        for person in range(ADVOCATES)
+    ]
+
+
+def set_up_advocates(database_url: str, accounts: list[list[Account]]) -> None:
+    """Write the organisation and the accounts into the server's database."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "PYTHONPATH": str(ROOT),
+        "DEBUG": "false",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "FIELD_ENCRYPTION_KEYS": _new_key(),  # nothing encrypted is written here
+        "ALLOWED_HOSTS": HOST,
+        "DATABASE_URL": database_url,
+    }
+    plan = {
+        "password": ADVOCATE_PASSWORD,
+        "accounts": [
+            {"email": account.email, "key": account.key} for own in accounts for account in own
+        ],
+    }
+    subprocess.run(  # noqa: S603 - this interpreter, this file
+        [PYTHON, __file__, "--set-up-advocates"],
+        input=json.dumps(plan),
+        text=True,
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+
+
+def _write_advocates(plan: dict) -> None:
+    """In the server's settings: the organisation, the advocates, their confirmed devices."""
+    import django
+
+    django.setup()
+    from django.contrib.auth.hashers import make_password
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from casework.models import Organisation, User
+
+    organisation = Organisation.objects.create(name=ORGANISATION)
+    password = make_password(plan["password"])  # hashed once, shared by every account
+    for number, account in enumerate(plan["accounts"]):
+        user = User.objects.create(
+            email=account["email"],
+            full_name=f"Load Advocate {number}",
+            organisation=organisation,
+            password=password,
+        )
+        TOTPDevice.objects.create(
+            user=user, name="Load test app", key=account["key"], confirmed=True
+        )
+
+
+def post_form(browser: RecordingBrowser, path: str, fields: dict, kind: str) -> str:
+    """GET ``path``, POST its form back with ``fields`` added; the redirect's target."""
+    response = browser.get(path)
+    expect(response.status == 200, browser.results, kind, f"GET {path}: {response.status}")
+    form = next(
+        (
+            form
+            for form in read_page(response.text).forms
+            if form.method.lower() == "post" and form.action in {"", path}
+        ),
+        None,
+    )
+    expect(form is not None, browser.results, kind, f"no form on {path}")
+    response = browser.post(path, {**form.hidden, **fields})
+    expect(response.status == 302, browser.results, kind, f"POST {path}: {response.status}")
+    return response.location
+
+
+def get_page(browser: RecordingBrowser, path: str, kind: str) -> str:
+    response = browser.get(path)
+    expect(response.status == 200, browser.results, kind, f"GET {path}: {response.status}")
+    return response.text
+
+
+def working_a_case(browser: RecordingBrowser, accounts: list[Account]) -> None:
+    """Sign in with a code, a new case, a quick-entry screening to its result, an incident,
+    the case PDF, then sign out."""
+    account = min(accounts, key=lambda account: account.last_step)
+    target = post_form(
+        browser,
+        "/cases/sign-in/",
+        {"username": account.email, "password": ADVOCATE_PASSWORD},
+        "advocate sign-in",
+    )
+    expect(target.startswith("/cases/two-factor/"), browser.results, "sign-in", target)
+    target = post_form(browser, "/cases/two-factor/", {"code": account.code()}, "two-factor")
+    expect(target == "/cases/", browser.results, "two-factor", f"two-factor went to {target}")
+    get_page(browser, "/cases/", "case list")
+    case = post_form(browser, "/cases/new/", CASE, "new case")
+    expect(UUID.search(case) is not None, browser.results, "new case", f"new case: {case}")
+    get_page(browser, case, "case")
+    quick = post_form(browser, f"{case}screenings/new/", {"mode": "quick"}, "start screening")
+    expect(quick.endswith("/quick/"), browser.results, "start screening", quick)
+    page = read_page(get_page(browser, quick, "quick entry"))
+    form = main_form(page, quick)
+    expect(form is not None, browser.results, "quick entry", "no form on the quick entry page")
+    response = browser.post(quick, form.answers())
+    expect(response.status == 302, browser.results, "quick entry", f"quick: {response.status}")
+    result = post_form(browser, response.location, {}, "screening check")
+    get_page(browser, result, "screening result")
+    log = post_form(browser, f"{case}log/add/", INCIDENT, "add incident")
+    get_page(browser, log, "case incident log")
+    response = browser.get(f"{result}summary/")
+    expect(
+        response.status == 200 and response.body.startswith(b"%PDF-"),
+        browser.results,
+        "case PDF",
+        f"case PDF: {response.status} {response.headers.get('Content-Type')}",
+    )
+    page = read_page(get_page(browser, case, "case"))
+    sign_out = next((form for form in page.forms if form.action == "/cases/sign-out/"), None)
+    expect(sign_out is not None, browser.results, "case", "no sign-out button")
+    response = browser.post("/cases/sign-out/", sign_out.hidden)
+    expect(response.status == 302, browser.results, "sign-out", f"sign-out: {response.status}")
+    get_page(browser, response.location, "advocate signed out")
+
+
 # (scenario, number of simulated people running it)
-SCENARIOS = [(self_screening, 50)]
+SCENARIOS = [(self_screening, 50), (working_a_case, ADVOCATES)]
 
 
 # --- Running and reporting -------------------------------------------------------------------
@@ -142,12 +367,12 @@ class Results:
             self.journeys[scenario] += 1
 
 
-def person(port, scenario, results, stop_at, stagger):
+def person(port, scenario, results, stop_at, stagger, *arguments):
     time.sleep(stagger)
     while time.monotonic() < stop_at:
         browser = RecordingBrowser(port, results)
         try:
-            scenario(browser)
+            scenario(browser, *arguments)
         except JourneyError:
             pass
         else:
@@ -170,7 +395,12 @@ def report(results: Results, elapsed: float) -> int:
     print(
         f"\n  {'page type':<30}{'requests':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}"
     )
-    for kind in sorted(results.times, key=lambda kind: -len(results.times[kind])):
+    advocate_pages = set(ADVOCATE_PAGE_TYPES.values())
+
+    def order(kind):  # the public journey's pages first, then the advocates'
+        return kind.removesuffix(" (POST)") in advocate_pages, -len(results.times[kind])
+
+    for kind in sorted(results.times, key=order):
         times = results.times[kind]
         print(
             f"  {kind:<30}{len(times):>9}{statistics.median(times) * 1000:>9.0f}"
@@ -188,21 +418,30 @@ def report(results: Results, elapsed: float) -> int:
 
 
 def main() -> int:
-    people = sum(count for _scenario, count in SCENARIOS)
+    people = ", ".join(f"{count} {scenario.__name__}" for scenario, count in SCENARIOS)
+    accounts = advocate_accounts()
     print(f"Load test on {machine()}", flush=True)
     with throwaway_database() as (database_url, database), production_server(database_url) as port:
         print(f"gunicorn (gunicorn.conf.py), production settings, {database}")
-        print(f"{people} simulated people, new journeys for {LOAD_SECONDS:.0f} s", flush=True)
+        set_up_advocates(database_url, accounts)
+        print(f"Simulated people: {people}; new journeys for {LOAD_SECONDS:.0f} s", flush=True)
         results = Results()
         started = time.monotonic()
         stop_at = started + LOAD_SECONDS
         threads = [
             threading.Thread(
                 target=person,
-                args=(port, scenario, results, stop_at, random.uniform(0, RAMP_UP_SECONDS)),  # noqa: S311
+                args=(
+                    port,
+                    scenario,
+                    results,
+                    stop_at,
+                    random.uniform(0, RAMP_UP_SECONDS),  # noqa: S311
+                    *([accounts[number]] if scenario is working_a_case else []),
+                ),
             )
             for scenario, count in SCENARIOS
-            for _ in range(count)
+            for number in range(count)
         ]
         for thread in threads:
             thread.start()
@@ -213,4 +452,7 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    if sys.argv[1:] == ["--set-up-advocates"]:
+        _write_advocates(json.load(sys.stdin))
+        sys.exit(0)
     sys.exit(main())
