@@ -12,10 +12,10 @@ from datetime import date
 from django.utils.translation import gettext
 
 from screening import incidents, pdf, questions
-from screening.incident_chart import long_date
+from screening.incident_chart import chart, long_date
 from screening.incident_csv import RowError
 from screening.incidents import Incident
-from screening.timeline import Pattern
+from screening.timeline import Pattern, pattern
 
 
 @dataclass(frozen=True)
@@ -134,6 +134,51 @@ def pdf_entries(
         )
         for incident in incidents.in_date_order(tuple(log))
     )
+
+
+#: The chart's title id in the PDF, unique in the document.
+PDF_CHART_TITLE_ID = "pdf-incident-chart-title"
+
+
+def pdf_incident_options(
+    log: Iterable[Incident],
+    *,
+    sign_names: Mapping[int, str] | None = None,
+    today: date | None = None,
+) -> dict[str, object]:
+    """Everything the incident log adds to the PDF, as keyword arguments for
+    ``pdf.render_summary_pdf``: the schedule, the pattern flags, the weekly chart, the
+    evidence list and, for each warning sign, the incidents that support it.
+
+    Incidents are numbered in date order, as in the schedule, so "incident 3" in the evidence
+    list or under a warning sign is the third entry of the schedule. ``today`` extends the
+    chart and the rising-rate check to the current week, as on the record pages.
+    """
+    ordered = incidents.in_date_order(tuple(log))
+    if not ordered:
+        return {}
+    found = pattern(ordered, today=today)
+    supported: dict[int, list[str]] = {}
+    for number, incident in enumerate(ordered, start=1):
+        reference = gettext("incident %(number)s on %(when)s") % {
+            "number": number,
+            "when": when(incident),
+        }
+        for sign in incident.signs:
+            supported.setdefault(sign, []).append(reference)
+    return {
+        "incidents": pdf_entries(ordered, sign_names=sign_names),
+        "pattern_flags": tuple(
+            pdf.PatternNote(title=flag.title, reason=flag.reason) for flag in flag_views(found)
+        ),
+        "chart": chart(found, title_id=PDF_CHART_TITLE_ID),
+        "evidence": tuple(
+            pdf.EvidenceItem(number=number, when=when(incident), evidence=incident.evidence)
+            for number, incident in enumerate(ordered, start=1)
+            if incident.evidence.strip()
+        ),
+        "supported_by": {number: tuple(entries) for number, entries in supported.items()},
+    }
 
 
 def _format(value: int | date) -> str:

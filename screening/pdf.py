@@ -28,7 +28,7 @@ import gc
 import logging
 import mimetypes
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -45,6 +45,8 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcherResponse
 
 from screening import contacts, presenters, questions
+from screening.incident_chart import Chart
+from screening.judgement import Judgement, final_level
 
 logger = logging.getLogger(__name__)
 
@@ -138,12 +140,29 @@ _RENDER_LOCK = threading.Lock()
 class IncidentEntry:
     """One entry in the incident schedule, as plain text: when, and labelled details.
 
-    The incident log (a later issue) builds these from its records; until then the
-    benchmark feeds synthetic ones through the same path.
+    ``screening.incident_presenters.pdf_entries`` builds these from the incident log.
     """
 
     when: str
     details: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class PatternNote:
+    """One pattern flag from the incident log, in words: a title and the reason for it."""
+
+    title: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class EvidenceItem:
+    """What evidence was kept for one incident, and where; ``number`` is its place in the
+    schedule."""
+
+    number: int
+    when: str
+    evidence: str
 
 
 def _sections(answers: questions.Answers) -> dict[str, tuple[presenters.Row, ...]]:
@@ -171,11 +190,22 @@ def summary_context(
     case_reference: str = "",
     stalker_date_of_birth: str = "",
     incidents: Sequence[IncidentEntry] = (),
+    pattern_flags: Sequence[PatternNote] = (),
+    chart: Chart | None = None,
+    evidence: Sequence[EvidenceItem] = (),
+    supported_by: Mapping[int, Sequence[str]] | None = None,
+    judgement: Judgement | None = None,
     generated_at: datetime | None = None,
 ) -> dict:
-    """Everything the PDF template shows, all as plain text for the template to escape."""
+    """Everything the PDF template shows, all as plain text for the template to escape
+    (the chart's SVG is built by ``incident_chart`` with every piece of text escaped)."""
     generated_at = timezone.localtime(generated_at or timezone.now())
     result = presenters.results(answers, incident_count=len(incidents))
+    scored = result.result.level
+    level = final_level(scored, judgement)
+    yes_numbers = frozenset(sign.number for sign in result.signs)
+    sections = _sections(answers)
+    supported = supported_by or {}
     return {
         "document_title": gettext("Summary"),
         "language": get_language() or settings.LANGUAGE_CODE,
@@ -190,10 +220,21 @@ def summary_context(
         "case_reference": case_reference.strip(),
         "police_reference": police_reference.strip(),
         "results": result,
-        "yes_numbers": frozenset(sign.number for sign in result.signs),
+        "level_code": str(level),
+        "level_name": gettext(level.label),
+        "judgement": judgement if level != scored else None,
+        "yes_numbers": yes_numbers,
+        # Each "Yes" sign's row with the incidents that support it (none for other answers).
+        "sign_rows": tuple(
+            (row, tuple(supported.get(row.number, ())) if row.number in yes_numbers else ())
+            for row in sections["signs"]
+        ),
         "incidents": tuple(incidents),
+        "pattern_flags": tuple(pattern_flags),
+        "chart": chart if incidents else None,
+        "evidence": tuple(evidence),
         "contacts": contacts,
-        **_sections(answers),
+        **sections,
     }
 
 
@@ -243,13 +284,29 @@ def render_summary_pdf(
     case_reference: str = "",
     stalker_date_of_birth: str = "",
     incidents: Sequence[IncidentEntry] = (),
+    pattern_flags: Sequence[PatternNote] = (),
+    chart: Chart | None = None,
+    evidence: Sequence[EvidenceItem] = (),
+    supported_by: Mapping[int, Sequence[str]] | None = None,
+    judgement: Judgement | None = None,
     generated_at: datetime | None = None,
 ) -> bytes:
     """The police-ready summary of a complete screening, as PDF bytes, made in memory.
 
     ``completed_by``, ``organisation`` and ``case_reference`` are for an advocate completing
     it with someone; left empty, the document says the person completed it themselves.
-    ``incidents`` is the incident schedule, printed after the checklist when there is one.
+
+    The incident log, after the checklist, in the order an officer reads it:
+    ``pattern_flags`` (what the log shows as a whole), ``chart`` (incidents per week, with its
+    summary and table), ``incidents`` (the schedule) and ``evidence`` (what was kept, and
+    where). ``supported_by`` maps a warning sign's number to the incidents linked to it,
+    printed under that sign in the checklist when it was answered "Yes".
+    ``incident_presenters.pdf_incident_options`` builds all five from a log.
+
+    ``judgement`` is an advocate's professional judgement: when it raises the level, the
+    document leads with the raised level and its reason and still shows what the checklist
+    answers alone gave.
+
     Raises ``scoring.MissingAnswer`` if the screening is not complete.
     """
     html = render_summary_html(
@@ -261,6 +318,11 @@ def render_summary_pdf(
         case_reference=case_reference,
         stalker_date_of_birth=stalker_date_of_birth,
         incidents=incidents,
+        pattern_flags=pattern_flags,
+        chart=chart,
+        evidence=evidence,
+        supported_by=supported_by,
+        judgement=judgement,
         generated_at=generated_at,
     )
     return html_to_pdf(html)

@@ -36,8 +36,9 @@ from screening import contacts, flow, pdf, questions, referrals, scoring
 from screening.answers import revalidate
 from screening.changes import compare
 from screening.forms import form_for, heading_in_form, helper_for
-from screening.incident_presenters import pdf_entries, signs_supported
+from screening.incident_presenters import pdf_incident_options, signs_supported
 from screening.presenters import fill, police_name, results, summary
+from screening.views.summary import render_in_time
 
 logger = logging.getLogger(__name__)
 
@@ -343,14 +344,19 @@ def judgement(request, case_id, screening_id):
 
 @advocate_required
 def download(request, case_id, screening_id):
-    """The police summary for a case screening, with the professional and the case's references."""
+    """The police summary for a case screening, with the professional and the case's
+    references, any professional judgement, and the case's incident log.
+
+    Rendered like the public summary (``render_in_time``): a renderer that fails or does not
+    finish within ``PDF_TIMEOUT_SECONDS`` gets the neutral page, and nothing is exported.
+    """
     screening = screening_for(request.user, case_id, screening_id)
     if not screening.is_complete:
         return redirect(_url("screening-check", screening))
     case = screening.case
     dob = date_of_birth(case)
     try:
-        document = pdf.render_summary_pdf(
+        document = render_in_time(
             screening.answers,
             person_name=case.client_name,
             police_reference=case.police_reference,
@@ -358,9 +364,12 @@ def download(request, case_id, screening_id):
             organisation=case.organisation.name,
             case_reference=case.client_reference,
             stalker_date_of_birth=dob.strftime("%-d %B %Y") if dob else "",
-            incidents=pdf_entries(CaseIncidentLog(case), sign_names=sign_names(case)),
+            judgement=judgement_of(screening),
+            **pdf_incident_options(
+                CaseIncidentLog(case), sign_names=sign_names(case), today=timezone.localdate()
+            ),
         )
-    except Exception as error:  # any renderer failure gets the same neutral page
+    except Exception as error:  # any renderer failure or time-out gets the same neutral page
         logger.error("A case summary PDF could not be made (%s)", type(error).__name__)
         return render(
             request, "casework/pdf_failed.html", {"case": case, "screening": screening}, status=503

@@ -14,13 +14,16 @@ from django import forms
 from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from screening import pdf
+from screening import pdf, questions
 from screening.answers import POLICE_DETAILS_KEY
 from screening.forms import reject_control_characters
+from screening.incident_log import SessionIncidentLog
+from screening.incident_presenters import pdf_incident_options
+from screening.presenters import fill, police_name
 from screening.views.questionnaire import _complete_answers_or_redirect
 
 logger = logging.getLogger(__name__)
@@ -120,33 +123,58 @@ def before_download(request):
     return render(request, "screening/summary_download.html")
 
 
-def _render_pdf(answers, given: dict[str, str], language: str) -> bytes:
-    """Make the PDF in the renderer thread, in the language of the request that asked."""
-    with translation.override(language):
-        return pdf.render_summary_pdf(
-            answers,
-            person_name=given.get("name", ""),
-            police_reference=given.get("reference", ""),
-        )
+def render_in_time(answers, **options) -> bytes:
+    """``pdf.render_summary_pdf(answers, **options)`` on the shared renderer thread, in the
+    language of the request that asked, waiting at most ``PDF_TIMEOUT_SECONDS``.
+
+    Raises whatever the render raised, or ``TimeoutError``. A render still waiting its turn is
+    dropped; one already running cannot be stopped, and its result is discarded. Both the
+    public download and an advocate's case download use this, so both have the same limit.
+    """
+    language = translation.get_language()
+
+    def render() -> bytes:
+        with translation.override(language):
+            return pdf.render_summary_pdf(answers, **options)
+
+    rendering = _RENDERER.submit(render)
+    try:
+        return rendering.result(timeout=settings.PDF_TIMEOUT_SECONDS)
+    except BaseException:
+        rendering.cancel()
+        raise
+
+
+def sign_names(answers) -> dict[int, str]:
+    """Each warning sign in the checklist's own wording, with the stalker's name put in."""
+    name = police_name(answers)
+    return {sign.number: fill(sign.canonical, name) for sign in questions.WARNING_SIGNS}
 
 
 def download(request):
     """The PDF itself, made in memory and never written to disk.
 
-    A renderer that fails, or does not finish within ``PDF_TIMEOUT_SECONDS``, gets the same
-    neutral page with the print alternative; the answers stay in the session.
+    The person's incident log (kept in the session) goes into it: the pattern, the chart, the
+    schedule, the evidence and, under each "Yes", the incidents that support it. A renderer
+    that fails, or does not finish within ``PDF_TIMEOUT_SECONDS``, gets the same neutral page
+    with the print alternative; the answers and the log stay in the session.
     """
     answers, elsewhere = _complete_answers_or_redirect(request)
     if elsewhere:
         return elsewhere
     given = police_details(request.session)
-    rendering = _RENDERER.submit(_render_pdf, answers.all, given, translation.get_language())
     try:
-        document = rendering.result(timeout=settings.PDF_TIMEOUT_SECONDS)
+        document = render_in_time(
+            answers.all,
+            person_name=given.get("name", ""),
+            police_reference=given.get("reference", ""),
+            **pdf_incident_options(
+                SessionIncidentLog(request.session),
+                sign_names=sign_names(answers.all),
+                today=timezone.localdate(),
+            ),
+        )
     except Exception as error:  # any renderer failure or time-out gets the same neutral page
-        # A render still waiting its turn is dropped; one already running cannot be stopped
-        # and its result is discarded.
-        rendering.cancel()
         # Never log the error's message or traceback: either could quote an answer.
         logger.error("The summary PDF could not be made (%s)", type(error).__name__)
         return render(request, "screening/summary_failed.html", status=503)

@@ -184,13 +184,10 @@ def test_the_result_page_shows_the_raised_level_and_the_reason(advocate_client, 
     assert "paladin" in [route.key for route in response.context["routes"]]
 
 
-@pytest.mark.xfail(
-    reason="The case PDF prints the rules' level only: casework.views.screenings.download "
-    "passes no judgement to screening.pdf.render_summary_pdf, which takes none",
-    strict=True,
-)
 def test_the_pdf_shows_the_raised_level(advocate_client, present):
-    advocate_client.post(judgement_url(present), {"level": "serious", "reason": "Escalating"})
+    advocate_client.post(
+        judgement_url(present), {"level": "serious", "reason": "Escalating since the last visit"}
+    )
     response = advocate_client.get(
         url("screening-pdf", case_id=present.case_id, screening_id=present.pk)
     )
@@ -198,3 +195,20 @@ def test_the_pdf_shows_the_raised_level(advocate_client, present):
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
     text = " ".join(text.split())
     assert "Serious warning signs" in text
+    assert "Raised on professional judgement" in text
+    assert "Escalating since the last visit" in text
+    # What the checklist alone gave is still there, after the level to act on.
+    gave = "The checklist answers alone gave “Warning signs present”"
+    assert gave in text
+    assert text.index("Serious warning signs") < text.index(gave)
+
+
+def test_without_a_judgement_the_pdf_shows_the_checklist_level_only(advocate_client, present):
+    response = advocate_client.get(
+        url("screening-pdf", case_id=present.case_id, screening_id=present.pk)
+    )
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    text = " ".join(text.split())
+    assert "Warning signs present" in text
+    assert "Raised on professional judgement" not in text
+    assert "Serious warning signs" not in text
