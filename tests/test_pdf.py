@@ -4,14 +4,19 @@ import builtins
 import io
 import logging
 import re
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from pypdf import PdfReader
 
 from screening import contacts, pdf, questions
+from screening.incident_presenters import pdf_incident_options
+from screening.incidents import Incident
+from screening.judgement import Judgement
 from screening.pdf import IncidentEntry
+from screening.presenters import fill
+from screening.scoring import Level
 
 NAME = "Sam Example"
 DETAILS = "Waited outside the office on Monday and Thursday."
@@ -206,6 +211,177 @@ def test_without_incidents_there_is_no_schedule(text):
     assert "Incident schedule" not in text
 
 
+# --- The incident log after the checklist: pattern, chart, schedule, evidence ---------------
+
+FIRST_DAY = date(2026, 10, 5)  # a Monday
+
+
+def sign_names(name: str = NAME) -> dict[int, str]:
+    return {sign.number: fill(sign.canonical, name) for sign in questions.WARNING_SIGNS}
+
+
+def a_few_weeks_of_incidents(**text) -> list[Incident]:
+    """Five weeks: quiet at first, then four visits in one week and a first threat."""
+    plan = [
+        (0, ("texts",), "", (), ""),
+        (6, ("calls",), "", (), "Call log on my phone"),
+        (13, ("via_others",), "", (7,), ""),
+        (24, ("following",), "not_sure", (5,), "Doorbell camera clip, saved to a memory stick"),
+        (25, ("waiting",), "yes", (5,), ""),
+        (27, ("home",), "yes", (5, 6), "Photos of the card he left, on my sister's laptop"),
+        (28, ("approaching", "threats"), "yes", (6,), "The letter itself, in a paper envelope"),
+    ]
+    return [
+        Incident(
+            occurred_on=FIRST_DAY + timedelta(days=offset),
+            time=time(8 + offset % 12, 15) if offset % 2 else None,
+            what_happened=text.get("what_happened", f"Entry on day {offset}: he was there."),
+            place=text.get("place", "Outside work"),
+            behaviours=behaviours,
+            feared_violence=feared,
+            witnesses=text.get("witnesses", ""),
+            evidence=text.get("evidence", evidence) if evidence else "",
+            signs=signs,
+        )
+        for offset, behaviours, feared, signs, evidence in plan
+    ]
+
+
+@pytest.fixture(scope="module")
+def with_log() -> bytes:
+    options = pdf_incident_options(
+        a_few_weeks_of_incidents(), sign_names=sign_names(), today=date(2026, 11, 2)
+    )
+    return pdf.render_summary_pdf(complete_answers(), **options)
+
+
+@pytest.fixture(scope="module")
+def with_log_text(with_log) -> str:
+    return " ".join(pages_text(with_log))
+
+
+def test_the_pattern_flags_and_their_reasons_are_shown(with_log_text):
+    text = with_log_text
+    assert "What the incident record shows" in text
+    assert "A course of conduct" in text
+    assert "There are 7 incidents between 5 October 2026 and 2 November 2026" in text
+    assert "Turned up more than three times in a week" in text
+    assert "They turned up in person 4 times in the 7 days from 29 October 2026" in text
+    assert "The first threat in this record was on 2 November 2026" in text
+    assert "Other people drawn in" in text
+    assert "Happening more often" in text
+
+
+def test_the_weekly_chart_is_drawn_with_a_text_summary_and_table(with_log, with_log_text):
+    text = with_log_text
+    assert "Incidents per week" in text
+    assert flat(
+        "Incidents per week, from the week starting 5 October 2026 to the week starting "
+        "2 November 2026: 7 incidents in 5 weeks."
+    ) in flat(text)
+    assert "The most in one week was 3, in the week starting 26 October 2026." in text
+    assert flat(
+        "Week starting Incidents 5 October 2026 2 12 October 2026 1 19 October 2026 0 "
+        "26 October 2026 3 2 November 2026 1"
+    ) in flat(text)
+    # The SVG is drawn: WeasyPrint puts each of its labels (the scale, the counts over the
+    # bars, the week labels) in a form XObject of its own on the chart's page.
+    page = next(
+        page
+        for page in PdfReader(io.BytesIO(with_log)).pages
+        if "Incidents per week" in page.extract_text()
+    )
+    forms = page["/Resources"].get("/XObject", {})
+    drawn = [name for name, form in forms.items() if b"BT" in form.get_object().get_data()]
+    assert len(drawn) >= 2 + 4 + 2
+
+
+def test_the_evidence_is_gathered_in_one_list_with_each_incident_and_its_date(with_log_text):
+    text = with_log_text
+    evidence = text[text.index("Evidence kept, and where Gathered") : text.index("Who can help")]
+    for expected in (
+        "Incident 2: 11 October 2026 Call log on my phone",
+        "Incident 4: 29 October 2026 Doorbell camera clip, saved to a memory stick",
+        "Incident 6: 1 November 2026 at 11:15 Photos of the card he left, on my sister's laptop",
+        "Incident 7: 2 November 2026 The letter itself, in a paper envelope",
+    ):
+        assert flat(expected) in flat(evidence), expected
+    assert evidence.count("Incident ") == 4
+
+
+def test_each_yes_sign_shows_the_incidents_that_support_it(with_log_text):
+    text = with_log_text
+    checklist = text[: text.index("What the answers show")]
+    for expected in (
+        "Details: 5: Waited outside the office on Monday and Thursday. Supported by: "
+        "incident 4 on 29 October 2026, incident 5 on 30 October 2026 at 09:15, "
+        "incident 6 on 1 November 2026 at 11:15",
+        "Details: 6: Waited outside the office on Monday and Thursday. Supported by: "
+        "incident 6 on 1 November 2026 at 11:15, incident 7 on 2 November 2026",
+        "Supported by: incident 3 on 18 October 2026 at 09:15",
+    ):
+        assert flat(expected) in flat(checklist), expected
+    assert checklist.count("Supported by:") == 3
+
+
+def test_links_to_a_sign_not_answered_yes_are_not_shown():
+    incidents = [
+        Incident(occurred_on=FIRST_DAY, what_happened="At the door", signs=(4,)),
+        Incident(occurred_on=FIRST_DAY + timedelta(days=1), what_happened="Again", signs=(1,)),
+    ]
+    options = pdf_incident_options(incidents, sign_names=sign_names())
+    text = " ".join(pages_text(pdf.render_summary_pdf(complete_answers(), **options)))
+    assert text.count("Supported by:") == 1
+    assert "Supported by: incident 2 on 6 October 2026" in text
+
+
+def test_the_record_comes_after_the_checklist_in_the_order_an_officer_reads_it(with_log_text):
+    text = with_log_text
+    order = [
+        "Is the victim very frightened?",
+        "What the answers show",
+        "What the incident record shows",
+        "Incidents per week",
+        "Incident schedule",
+        "Evidence kept, and where Gathered",
+        "Who can help",
+    ]
+    positions = [text.index(heading) for heading in order]
+    assert positions == sorted(positions)
+
+
+def test_without_evidence_the_list_says_so():
+    incidents = [Incident(occurred_on=FIRST_DAY, what_happened="At the door")]
+    options = pdf_incident_options(incidents)
+    text = " ".join(pages_text(pdf.render_summary_pdf(complete_answers(), **options)))
+    assert "No evidence was recorded with these incidents." in text
+    assert "None of the pattern checks applies to this record yet." in text
+
+
+def test_a_raised_judgement_leads_and_the_checklist_level_is_still_shown():
+    answers = complete_answers()
+    for sign in questions.WARNING_SIGNS:
+        if sign.number != 2:
+            answers[sign.slug] = {questions.ANSWER_FIELD: questions.NO}
+    judgement = Judgement(Level.SERIOUS, "He has found her new address.\nShe is moving again.")
+    text = " ".join(pages_text(pdf.render_summary_pdf(answers, judgement=judgement)))
+    result = text[text.index("What the answers show") :]
+    assert result.index("Serious warning signs") < result.index("Raised on professional")
+    assert "Raised on professional judgement." in result
+    assert "The checklist answers alone gave “Warning signs present”." in result
+    assert "He has found her new address. She is moving again." in result
+
+
+def test_a_judgement_that_raises_nothing_is_not_shown(text):
+    judgement = Judgement(Level.PRESENT, "Not higher than the answers")
+    with_judgement = " ".join(
+        pages_text(pdf.render_summary_pdf(complete_answers(), judgement=judgement))
+    )
+    assert "Raised on professional judgement" not in with_judgement
+    assert "Not higher than the answers" not in with_judgement
+    assert "Serious warning signs" in with_judgement
+
+
 # --- Safety: user text is text, and nothing outside our static files is ever fetched --------
 
 
@@ -255,6 +431,34 @@ def test_payloads_in_every_free_text_field_stay_literal_text(monkeypatch, payloa
     expected = 12 + 9 + 1 + 1
     assert text.count(flat(payload)) >= expected
     assert text.count(flat(payload[:40])) >= expected + 1
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_payloads_in_the_incident_log_and_the_judgement_stay_literal_text(monkeypatch, payload):
+    """Every free-text place the incident log and professional judgement add: what happened,
+    where, witnesses, evidence (in the schedule and again in the evidence list), and the
+    reason for raising the level."""
+    spy = Spy(monkeypatch)
+    incidents = a_few_weeks_of_incidents(
+        what_happened=payload, place=payload, witnesses=payload, evidence=payload
+    )
+    answers = complete_answers()
+    for sign in questions.WARNING_SIGNS:
+        if sign.number not in (5, 7):
+            answers[sign.slug] = {questions.ANSWER_FIELD: questions.NO}
+    options = pdf_incident_options(incidents, sign_names=sign_names(), today=date(2026, 11, 2))
+    document = pdf.render_summary_pdf(
+        answers, judgement=Judgement(Level.SERIOUS, payload), **options
+    )
+    spy.assert_nothing_outside_the_allow_list()
+    assert document.startswith(b"%PDF")
+    assert b"root:x:0:0" not in document
+    assert PdfReader(io.BytesIO(document)).attachments == {}
+    text = flat(" ".join(pages_text(document)))
+    # Seven incidents with three fields each, four of them with evidence, which is printed
+    # in the schedule and again in the evidence list, and the judgement's reason.
+    assert text.count(flat(payload)) >= 7 * 3 + 4 * 2 + 1
+    assert "Raisedonprofessionaljudgement" in text
 
 
 def test_even_raw_markup_cannot_make_the_renderer_fetch_anything(monkeypatch):

@@ -5,10 +5,12 @@ import io
 import logging
 import re
 import threading
+from datetime import date, timedelta
 
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from pypdf import PdfReader
 
 from screening import pdf
@@ -245,3 +247,98 @@ def test_a_renderer_that_takes_too_long_shows_the_same_page_and_keeps_the_answer
     assert_the_kind_failure_page(response, client, answers_before)
     assert "could not be made (TimeoutError)" in caplog.text
     assert client.session[POLICE_DETAILS_KEY] == {"name": "Alex Person"}
+
+
+# --- The person's incident log goes into their PDF ------------------------------------------
+
+
+def add_entry(client, day: date, **fields) -> None:
+    data = {
+        "occurred_on_0": str(day.day),
+        "occurred_on_1": str(day.month),
+        "occurred_on_2": str(day.year),
+        "what_happened": "He waited by the gate",
+        **fields,
+    }
+    response = client.post("/record/add/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+
+
+def test_entries_added_to_the_record_are_in_the_pdf(client):
+    with_complete_screening(client)
+    first = timezone.localdate() - timedelta(days=9)
+    add_entry(
+        client,
+        first,
+        what_happened="He sat in a grey car opposite the flat",
+        place="Outside the flat",
+        behaviours=["waiting"],
+        evidence="Photo of the car, on my phone",
+        signs=["5"],
+    )
+    add_entry(
+        client,
+        first + timedelta(days=2),
+        what_happened="A card through the door saying he would not let go",
+        behaviours=["threats"],
+        signs=["5", "6"],
+    )
+
+    response = client.get(FILE_URL)
+
+    assert response.status_code == 200
+    text = pdf_text(response.content)
+    for expected in (
+        "What the incident record shows",
+        "A course of conduct",
+        "Threats",
+        "Incidents per week",
+        "Incident schedule",
+        "He sat in a grey car opposite the flat",
+        "A card through the door saying he would not let go",
+        "Evidence kept, and where",
+        "Photo of the car, on my phone",
+        "Supported by: incident 1 on",
+    ):
+        assert expected in text, expected
+    # The linked signs are worded as in the checklist, with the stalker's name put in.
+    assert "6. Has Sam Example made any threats of physical or sexual violence?" in text
+    assert text.index("Is the victim very frightened?") < text.index("Incident schedule")
+
+
+def test_without_entries_the_pdf_has_no_record_sections(client):
+    with_complete_screening(client)
+    text = pdf_text(client.get(FILE_URL).content)
+    assert "Incident schedule" not in text
+    assert "What the incident record shows" not in text
+
+
+@pytest.mark.parametrize(
+    "payload",
+    ["<link rel=attachment href=file:///etc/passwd>", "<img src=http://127.0.0.1:1/>"],
+)
+def test_payloads_typed_into_the_record_stay_literal_in_the_pdf(client, monkeypatch, payload):
+    fetched = []
+    real_fetch = pdf.FETCHER.fetch
+
+    def fetch(url, headers=None):
+        fetched.append(url)
+        return real_fetch(url, headers)
+
+    monkeypatch.setattr(pdf.FETCHER, "fetch", fetch)
+    with_complete_screening(client)
+    add_entry(
+        client,
+        timezone.localdate(),
+        what_happened=payload,
+        place=payload,
+        witnesses=payload,
+        evidence=payload,
+    )
+    response = client.get(FILE_URL)
+    assert response.status_code == 200
+    assert PdfReader(io.BytesIO(response.content)).attachments == {}
+    assert b"root:x:0:0" not in response.content
+    assert all(pdf.FETCHER.allowed_path(url) is not None for url in fetched)
+    # Where, what happened, witnesses and evidence in the schedule, and the evidence list.
+    assert re.sub(r"\s+", "", pdf_text(response.content)).count(re.sub(r"\s+", "", payload)) >= 5

@@ -1,11 +1,18 @@
 """The police summary of a case screening names the professional, their organisation and
-the case's references."""
+the case's references, carries the case's incident log, and fails gently."""
 
 import io
+import logging
+import threading
+from datetime import timedelta
 
+from django.utils import timezone
 from pypdf import PdfReader
 
+from casework.incident_log import CaseIncidentLog
 from casework.models import AuditEvent
+from screening import pdf
+from screening.incidents import Incident
 from tests.casework.records import completed_screening, started_screening, url
 
 
@@ -43,3 +50,85 @@ def test_an_unfinished_screening_has_no_pdf_yet(advocate_client, case, advocate)
     assert response.status_code == 302
     assert response.url == url("screening-check", case_id=case.pk, screening_id=screening.pk)
     assert not AuditEvent.objects.filter(action="exported").exists()
+
+
+def test_the_pdf_carries_the_case_log_and_its_pattern(advocate_client, case, advocate):
+    screening = completed_screening(case, advocate, yes=(3, 5))
+    log = CaseIncidentLog(case)
+    first = timezone.localdate() - timedelta(days=12)
+    log.add(
+        Incident(
+            occurred_on=first,
+            what_happened="Scratched the car in the work car park",
+            behaviours=("damage",),
+            evidence="CCTV request made to the car park's owner",
+            signs=(3,),
+        )
+    )
+    log.add(
+        Incident(
+            occurred_on=first + timedelta(days=3),
+            what_happened="Followed her from the station",
+            behaviours=("following",),
+            signs=(5,),
+        )
+    )
+    response = advocate_client.get(url("screening-pdf", case_id=case.pk, screening_id=screening.pk))
+    assert response.status_code == 200
+    text = pdf_text(response)
+    for expected in (
+        "What the incident record shows",
+        "A course of conduct",
+        "Incidents per week",
+        "Scratched the car in the work car park",
+        "Evidence kept, and where",
+        "CCTV request made to the car park's owner",
+        "Supported by: incident 1 on",
+        "Supported by: incident 2 on",
+    ):
+        assert expected in text, expected
+
+
+def test_a_renderer_that_takes_too_long_gets_the_neutral_page_and_nothing_is_exported(
+    advocate_client, case, advocate, monkeypatch, settings, caplog
+):
+    screening = completed_screening(case, advocate, yes=(3,))
+    finish = threading.Event()
+
+    def slow(*args, **kwargs):
+        finish.wait(timeout=10)
+        return b"%PDF- too late"
+
+    monkeypatch.setattr(pdf, "render_summary_pdf", slow)
+    settings.PDF_TIMEOUT_SECONDS = 0.05
+    try:
+        with caplog.at_level(logging.INFO):
+            response = advocate_client.get(
+                url("screening-pdf", case_id=case.pk, screening_id=screening.pk)
+            )
+    finally:
+        finish.set()  # let the abandoned render end, so the next one is not kept waiting
+    assert response.status_code == 503
+    assert "The summary could not be made" in response.content.decode()
+    assert "A case summary PDF could not be made (TimeoutError)" in caplog.text
+    assert not AuditEvent.objects.filter(action="exported").exists()
+    screening.refresh_from_db()
+    assert screening.is_complete
+
+
+def test_a_renderer_failure_names_nothing_from_the_case_in_the_log(
+    advocate_client, case, advocate, monkeypatch, caplog
+):
+    screening = completed_screening(case, advocate, yes=(3,))
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("SENTINEL client said something")
+
+    monkeypatch.setattr(pdf, "render_summary_pdf", broken)
+    with caplog.at_level(logging.INFO):
+        response = advocate_client.get(
+            url("screening-pdf", case_id=case.pk, screening_id=screening.pk)
+        )
+    assert response.status_code == 503
+    assert "SENTINEL" not in caplog.text
+    assert "could not be made (RuntimeError)" in caplog.text
