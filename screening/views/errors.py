@@ -1,6 +1,7 @@
 """Neutral error pages. Each keeps the exit button and gives nothing away."""
 
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 ERRORS = {
@@ -36,9 +37,23 @@ SESSION_ENDED = (
 )
 
 
-def error_page(request, status: int, *, wording=None):
+SIGNED_OUT = (
+    _("You have been signed out"),
+    (
+        _(
+            "To protect your clients, you are signed out when the workspace has not been used "
+            "for a while. What you had saved before is safe; what was on this form was not saved."
+        ),
+        _("Sign in again to carry on."),
+    ),
+)
+ADVOCATE_PATH = "/cases/"
+
+
+def error_page(request, status: int, *, wording=None, action=None):
+    """``action`` is the (address, link text) to offer; the start page if not given."""
     title, paragraphs = wording or ERRORS[status]
-    context = {"title": title, "paragraphs": paragraphs}
+    context = {"title": title, "paragraphs": paragraphs, "action": action}
     return render(request, "errors/error.html", context, status=status)
 
 
@@ -60,4 +75,7 @@ def server_error(request):
 
 def csrf_failure(request, reason=""):
     """A form arrived without a valid token: almost always an ended session."""
+    if request.path.startswith(ADVOCATE_PATH):
+        sign_in = (reverse("casework:sign-in"), _("Sign in"))
+        return error_page(request, 403, wording=SIGNED_OUT, action=sign_in)
     return error_page(request, 403, wording=SESSION_ENDED)

@@ -133,7 +133,8 @@ def test_changing_a_case_after_the_session_ended_changes_nothing(browser, case):
     response = browser.post(page, changed)
 
     html = assert_neutral_page(response, 403)
-    assert "Your session ended" in html
+    assert "You have been signed out" in html
+    assert f'href="{SIGN_IN}"' in html
     assert "Typed after the session ended" not in html
     case.refresh_from_db()
     assert case.client_reference == "CR-001"
