@@ -3,8 +3,9 @@
 Measured in one run, with warm-ups and medians:
 
 - the summary PDF (``pdf.render_summary_pdf``: template, layout and PDF, all in memory) with
-  0, 50 and 200 incident rows (synthetic until the incident log exists, through the same
-  template path);
+  0, 50 and 200 incidents: real ``Incident`` entries (``bench/sample.py``) turned into the
+  PDF's schedule, pattern flags, weekly chart, evidence list and "Supported by" lines by
+  ``incident_presenters.pdf_incident_options``, as the download views do;
 - Chromium, through Playwright, printing the same HTML (our stylesheet inlined) with a new
   page per PDF, as the peer;
 - the first PDF after a fresh start against a warm one, in fresh child processes;
@@ -19,6 +20,7 @@ nothing here fails on a slow machine.
 """
 
 import gc
+import io
 import json
 import os
 import platform
@@ -94,14 +96,15 @@ def first_pdf_child() -> None:
     from screening import pdf
 
     imported = time.perf_counter() - started
-    from bench.sample import sample_answers, synthetic_incidents
+    from bench.sample import incident_options, sample_answers
 
-    answers, incidents = sample_answers(), synthetic_incidents(50)
+    answers = sample_answers()
+    options = incident_options(50, answers)
     started = time.perf_counter()
-    pdf.render_summary_pdf(answers, incidents=incidents)
+    pdf.render_summary_pdf(answers, **options)
     first = time.perf_counter() - started
     warm = timed(
-        lambda: pdf.render_summary_pdf(answers, incidents=incidents),
+        lambda: pdf.render_summary_pdf(answers, **options),
         warm_ups=0,
         runs=FIRST_PDF_WARM_RUNS,
     )
@@ -133,12 +136,13 @@ def chromium_times(html_by_rows: dict[int, str]) -> dict[int, list[float]]:
 def main() -> None:
     setup()
     from django.conf import settings
+    from pypdf import PdfReader
 
-    from bench.sample import sample_answers, synthetic_incidents
+    from bench.sample import incident_options, sample_answers
     from screening import pdf
 
     answers = sample_answers()
-    incidents = {rows: synthetic_incidents(rows) for rows in ROW_COUNTS}
+    options = {rows: incident_options(rows, answers) for rows in ROW_COUNTS}
     print(
         f"Python {platform.python_version()}, WeasyPrint {pdf.weasyprint.__version__}, "
         f"{os.cpu_count()} CPUs, {platform.machine()}"
@@ -152,20 +156,21 @@ def main() -> None:
     print("WeasyPrint: render_summary_pdf (template + layout + PDF, in memory)")
     weasy = {}
     for rows in ROW_COUNTS:
-        document = pdf.render_summary_pdf(answers, incidents=incidents[rows])
+        document = pdf.render_summary_pdf(answers, **options[rows])
+        pages = len(PdfReader(io.BytesIO(document)).pages)
         times = timed(
-            lambda rows=rows: pdf.render_summary_pdf(answers, incidents=incidents[rows]),
+            lambda rows=rows: pdf.render_summary_pdf(answers, **options[rows]),
             warm_ups=WARM_UPS,
             runs=RUNS[rows],
         )
-        weasy[rows] = show(f"  {rows:>3} rows ({len(document) // 1024} KiB)", times)
+        weasy[rows] = show(f"  {rows:>3} rows ({len(document) // 1024} KiB, {pages} pages)", times)
 
     print("\nMemory: one process rendering the 50-row summary again and again")
     gc.collect()
     print(f"  before: {rss_mib():.1f} MiB")
     rss = {}
     for count in range(1, 201):
-        pdf.render_summary_pdf(answers, incidents=incidents[50])
+        pdf.render_summary_pdf(answers, **options[50])
         if count in (20, 200):
             gc.collect()
             rss[count] = rss_mib()
@@ -192,7 +197,7 @@ def main() -> None:
     print("\nChromium (peer): new page per PDF, set_content + page.pdf(tagged=True), same HTML")
     stylesheet = (pdf.PDF_STATIC_DIR / pdf.STYLESHEET_NAME).read_text(encoding="utf-8")
     html_by_rows = {
-        rows: pdf.render_summary_html(answers, incidents=incidents[rows]).replace(
+        rows: pdf.render_summary_html(answers, **options[rows]).replace(
             "</head>", f"<style>{stylesheet}</style></head>", 1
         )
         for rows in ROW_COUNTS
