@@ -296,6 +296,24 @@ def test_the_weekly_chart_is_drawn_with_a_text_summary_and_table(with_log, with_
     assert len(drawn) >= 2 + 4 + 2
 
 
+def figures(node) -> list:
+    """Every /Figure element in a tagged PDF's structure tree."""
+    node = node.get_object()
+    found = [node] if node.get("/S") == "/Figure" else []
+    kids = node.get("/K")
+    kids = kids.get_object() if kids is not None else []
+    for kid in kids if isinstance(kids, list) else [kids]:
+        if isinstance(kid.get_object(), dict):
+            found.extend(figures(kid))
+    return found
+
+
+def test_the_chart_is_a_tagged_figure_named_by_its_summary(with_log):
+    root = PdfReader(io.BytesIO(with_log)).trailer["/Root"]["/StructTreeRoot"]
+    (figure,) = figures(root)
+    assert figure["/Alt"].startswith("Incidents per week, from the week starting 5 October 2026")
+
+
 def test_the_evidence_is_gathered_in_one_list_with_each_incident_and_its_date(with_log_text):
     text = with_log_text
     evidence = text[text.index("Evidence kept, and where Gathered") : text.index("Who can help")]
