@@ -12,7 +12,6 @@ from datetime import date, time, timedelta
 from screening import questions
 from screening.incident_presenters import pdf_incident_options
 from screening.incidents import Incident, validate
-from screening.views.summary import sign_names
 
 DETAILS = (
     "It started after we split up in March. He sends messages late at night, sometimes "
@@ -202,6 +201,4 @@ def incident_options(count: int, answers: dict[str, dict] | None = None) -> dict
     """The PDF's keyword arguments for a log of ``count`` incidents, made as the views make
     them (``pdf_incident_options``); empty for no incidents."""
     answers = answers or sample_answers()
-    return pdf_incident_options(
-        sample_incidents(count), sign_names=sign_names(answers), today=TODAY
-    )
+    return pdf_incident_options(sample_incidents(count), today=TODAY)

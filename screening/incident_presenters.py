@@ -46,19 +46,24 @@ def when(incident: Incident) -> str:
     return text
 
 
-def _behaviour_lines(incident: Incident) -> str:
+def _behaviour_lines(incident: Incident, *, compact: bool = False) -> str:
     lines = []
     for value in incident.behaviours:
         choice = incidents.BEHAVIOURS[value]
         line = gettext(choice.label)
-        if choice.act:
+        if choice.act and compact:
+            line = gettext("%(behaviour)s (s.2A(3)(%(act)s))") % {
+                "behaviour": line,
+                "act": choice.act,
+            }
+        elif choice.act:
             line = gettext("%(behaviour)s (s.2A(3)(%(act)s): %(act_name)s)") % {
                 "behaviour": line,
                 "act": choice.act,
                 "act_name": gettext(questions.PHA_ACTS[choice.act]),
             }
         lines.append(line)
-    return "\n".join(lines)
+    return ("; " if compact else "\n").join(lines)
 
 
 def _reported(incident: Incident) -> str:
@@ -75,19 +80,26 @@ def _reported(incident: Incident) -> str:
 
 
 def entry_details(
-    incident: Incident, *, sign_names: Mapping[int, str] | None = None, police: bool = True
+    incident: Incident,
+    *,
+    sign_names: Mapping[int, str] | None = None,
+    police: bool = True,
+    compact: bool = False,
 ) -> tuple[tuple[str, str], ...]:
     """(label, text) pairs for everything recorded, in the order an officer reads them.
 
     ``sign_names`` words the linked warning signs (number -> wording); by default the
     checklist's short names. ``police=False`` speaks to the person who wrote the entry.
+    ``compact`` (the PDF's schedule, which follows the checklist and its act list) puts
+    lists on one line and names acts by their letter only.
     """
+    separator = "; " if compact else "\n"
     affected = gettext("How it affected them") if police else gettext("How it affected you")
     names = sign_names or {q.number: gettext(q.short_name) for q in questions.WARNING_SIGNS}
     rows = [
         (gettext("Where"), incident.place),
         (gettext("What happened"), incident.what_happened),
-        (gettext("What they did"), _behaviour_lines(incident)),
+        (gettext("What they did"), _behaviour_lines(incident, compact=compact)),
         (
             gettext("Feared violence"),
             gettext(incidents.FEARED_VIOLENCE[incident.feared_violence])
@@ -96,7 +108,7 @@ def entry_details(
         ),
         (
             gettext("Effect on day-to-day life"),
-            "\n".join(
+            separator.join(
                 gettext(incidents.DAILY_LIFE_EFFECTS[code]) for code in incident.daily_life_effects
             ),
         ),
@@ -106,7 +118,9 @@ def entry_details(
         (gettext("Reported to police"), _reported(incident)),
         (
             gettext("Warning signs it supports"),
-            "\n".join(f"{number}. {names[number]}" for number in incident.signs if number in names),
+            separator.join(
+                f"{number}. {names[number]}" for number in incident.signs if number in names
+            ),
         ),
     ]
     return tuple((label, text) for label, text in rows if text)
@@ -130,7 +144,8 @@ def pdf_entries(
     """The PDF's incident schedule: one ``pdf.IncidentEntry`` per incident, in date order."""
     return tuple(
         pdf.IncidentEntry(
-            when=when(incident), details=entry_details(incident, sign_names=sign_names)
+            when=when(incident),
+            details=entry_details(incident, sign_names=sign_names, compact=True),
         )
         for incident in incidents.in_date_order(tuple(log))
     )
@@ -143,7 +158,6 @@ PDF_CHART_TITLE_ID = "pdf-incident-chart-title"
 def pdf_incident_options(
     log: Iterable[Incident],
     *,
-    sign_names: Mapping[int, str] | None = None,
     today: date | None = None,
 ) -> dict[str, object]:
     """Everything the incident log adds to the PDF, as keyword arguments for
@@ -167,7 +181,8 @@ def pdf_incident_options(
         for sign in incident.signs:
             supported.setdefault(sign, []).append(reference)
     return {
-        "incidents": pdf_entries(ordered, sign_names=sign_names),
+        # The checklist above words each sign in full; the schedule names them briefly.
+        "incidents": pdf_entries(ordered),
         "pattern_flags": tuple(
             pdf.PatternNote(title=flag.title, reason=flag.reason) for flag in flag_views(found)
         ),

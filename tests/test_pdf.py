@@ -15,7 +15,6 @@ from screening.incident_presenters import pdf_incident_options
 from screening.incidents import Incident
 from screening.judgement import Judgement
 from screening.pdf import IncidentEntry
-from screening.presenters import fill
 from screening.scoring import Level
 
 NAME = "Sam Example"
@@ -216,10 +215,6 @@ def test_without_incidents_there_is_no_schedule(text):
 FIRST_DAY = date(2026, 10, 5)  # a Monday
 
 
-def sign_names(name: str = NAME) -> dict[int, str]:
-    return {sign.number: fill(sign.canonical, name) for sign in questions.WARNING_SIGNS}
-
-
 def a_few_weeks_of_incidents(**text) -> list[Incident]:
     """Five weeks: quiet at first, then four visits in one week and a first threat."""
     plan = [
@@ -249,9 +244,7 @@ def a_few_weeks_of_incidents(**text) -> list[Incident]:
 
 @pytest.fixture(scope="module")
 def with_log() -> bytes:
-    options = pdf_incident_options(
-        a_few_weeks_of_incidents(), sign_names=sign_names(), today=date(2026, 11, 2)
-    )
+    options = pdf_incident_options(a_few_weeks_of_incidents(), today=date(2026, 11, 2))
     return pdf.render_summary_pdf(complete_answers(), **options)
 
 
@@ -347,7 +340,7 @@ def test_links_to_a_sign_not_answered_yes_are_not_shown():
         Incident(occurred_on=FIRST_DAY, what_happened="At the door", signs=(4,)),
         Incident(occurred_on=FIRST_DAY + timedelta(days=1), what_happened="Again", signs=(1,)),
     ]
-    options = pdf_incident_options(incidents, sign_names=sign_names())
+    options = pdf_incident_options(incidents)
     text = " ".join(pages_text(pdf.render_summary_pdf(complete_answers(), **options)))
     assert text.count("Supported by:") == 1
     assert "Supported by: incident 2 on 6 October 2026" in text
@@ -464,7 +457,7 @@ def test_payloads_in_the_incident_log_and_the_judgement_stay_literal_text(monkey
     for sign in questions.WARNING_SIGNS:
         if sign.number not in (5, 7):
             answers[sign.slug] = {questions.ANSWER_FIELD: questions.NO}
-    options = pdf_incident_options(incidents, sign_names=sign_names(), today=date(2026, 11, 2))
+    options = pdf_incident_options(incidents, today=date(2026, 11, 2))
     document = pdf.render_summary_pdf(
         answers, judgement=Judgement(Level.SERIOUS, payload), **options
     )

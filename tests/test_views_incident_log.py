@@ -253,7 +253,7 @@ def test_pdf_entries_are_the_schedule_in_date_order():
     entries = pdf_entries([later, FULL])
     assert all(isinstance(e, IncidentEntry) for e in entries)
     assert entries[0].when == "3 October 2026 at 21:30 (approximate)"
-    assert entries[0].details == entry_details(FULL)
+    assert entries[0].details == entry_details(FULL, compact=True)
     labels = [label for label, _text in entries[0].details]
     assert labels == [
         "Where",

@@ -31,7 +31,6 @@ from casework.presenters import (
     previous_completed,
 )
 from casework.scoping import case_for, screening_for
-from casework.views.incidents import sign_names
 from screening import contacts, flow, pdf, questions, referrals, scoring
 from screening.answers import revalidate
 from screening.changes import compare
@@ -365,9 +364,7 @@ def download(request, case_id, screening_id):
             case_reference=case.client_reference,
             stalker_date_of_birth=dob.strftime("%-d %B %Y") if dob else "",
             judgement=judgement_of(screening),
-            **pdf_incident_options(
-                CaseIncidentLog(case), sign_names=sign_names(case), today=timezone.localdate()
-            ),
+            **pdf_incident_options(CaseIncidentLog(case), today=timezone.localdate()),
         )
     except Exception as error:  # any renderer failure or time-out gets the same neutral page
         logger.error("A case summary PDF could not be made (%s)", type(error).__name__)

@@ -18,12 +18,11 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from screening import pdf, questions
+from screening import pdf
 from screening.answers import POLICE_DETAILS_KEY
 from screening.forms import reject_control_characters
 from screening.incident_log import SessionIncidentLog
 from screening.incident_presenters import pdf_incident_options
-from screening.presenters import fill, police_name
 from screening.views.questionnaire import _complete_answers_or_redirect
 
 logger = logging.getLogger(__name__)
@@ -145,12 +144,6 @@ def render_in_time(answers, **options) -> bytes:
         raise
 
 
-def sign_names(answers) -> dict[int, str]:
-    """Each warning sign in the checklist's own wording, with the stalker's name put in."""
-    name = police_name(answers)
-    return {sign.number: fill(sign.canonical, name) for sign in questions.WARNING_SIGNS}
-
-
 def download(request):
     """The PDF itself, made in memory and never written to disk.
 
@@ -168,11 +161,7 @@ def download(request):
             answers.all,
             person_name=given.get("name", ""),
             police_reference=given.get("reference", ""),
-            **pdf_incident_options(
-                SessionIncidentLog(request.session),
-                sign_names=sign_names(answers.all),
-                today=timezone.localdate(),
-            ),
+            **pdf_incident_options(SessionIncidentLog(request.session), today=timezone.localdate()),
         )
     except Exception as error:  # any renderer failure or time-out gets the same neutral page
         # Never log the error's message or traceback: either could quote an answer.
