@@ -25,6 +25,7 @@ from screening.judgement import REASON_MAX_LENGTH, JudgementError, judge
 from screening.scoring import Level
 
 YES, NO, NOT_ASKED = "yes", "no", "not_asked"
+EMAIL_MAX_LENGTH = 254
 CONSENT_CHOICES = (
     Choice(YES, _("Yes")),
     Choice(NO, _("No")),
@@ -157,7 +158,12 @@ class SignInForm(ErrorLinksMixin, AuthenticationForm):
         )
 
     def clean_username(self):
-        return self.cleaned_data["username"].strip().lower()
+        # Checked here, before any sign-in attempt is recorded: the lockout records keep
+        # at most 255 characters, and no email address is longer than 254.
+        email = self.cleaned_data["username"].strip().lower()
+        if len(email) > EMAIL_MAX_LENGTH:
+            raise ValidationError(_("Enter an email address of 254 characters or fewer"))
+        return email
 
     def clean(self):
         """Authenticate by ``email``, the user model's USERNAME_FIELD, not ``username``.

@@ -141,3 +141,13 @@ def test_failures_spread_over_many_people_and_addresses_lock_no_one(client, advo
         )
         assert response.status_code == 422
     assert WAIT not in response.content.decode()
+
+
+def test_an_overlong_email_gets_a_clear_error_and_no_attempt_is_recorded(client, db):
+
+    response = client.post(
+        reverse("casework:sign-in"), {"username": "a" * 300 + "@example.org", "password": "x"}
+    )
+    assert response.status_code == 422
+    assert "254 characters or fewer" in response.content.decode()
+    assert not AccessAttempt.objects.exists()

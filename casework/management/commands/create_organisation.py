@@ -13,6 +13,9 @@ class Command(BaseCommand):
         name = name.strip()
         if not name:
             raise CommandError("The organisation needs a name.")
+        limit = Organisation._meta.get_field("name").max_length
+        if len(name) > limit:
+            raise CommandError(f"The name must be {limit} characters or fewer.")
         organisation, created = Organisation.objects.get_or_create(name=name)
         if not created:
             raise CommandError(f"There is already an organisation called {name!r}.")
