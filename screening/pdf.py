@@ -274,23 +274,7 @@ def _garbage_collection_paused():
             gc.collect(0)
 
 
-def render_summary_pdf(
-    answers: questions.Answers,
-    *,
-    person_name: str = "",
-    police_reference: str = "",
-    completed_by: str = "",
-    organisation: str = "",
-    case_reference: str = "",
-    stalker_date_of_birth: str = "",
-    incidents: Sequence[IncidentEntry] = (),
-    pattern_flags: Sequence[PatternNote] = (),
-    chart: Chart | None = None,
-    evidence: Sequence[EvidenceItem] = (),
-    supported_by: Mapping[int, Sequence[str]] | None = None,
-    judgement: Judgement | None = None,
-    generated_at: datetime | None = None,
-) -> bytes:
+def render_summary_pdf(answers: questions.Answers, **options) -> bytes:
     """The police-ready summary of a complete screening, as PDF bytes, made in memory.
 
     ``completed_by``, ``organisation`` and ``case_reference`` are for an advocate completing
@@ -302,6 +286,7 @@ def render_summary_pdf(
     where). ``supported_by`` maps a warning sign's number to the incidents linked to it,
     printed under that sign in the checklist when it was answered "Yes".
     ``incident_presenters.pdf_incident_options`` builds all five from a log.
+    The keywords are ``summary_context``'s.
 
     ``judgement`` is an advocate's professional judgement: when it raises the level, the
     document leads with the raised level and its reason and still shows what the checklist
@@ -309,23 +294,7 @@ def render_summary_pdf(
 
     Raises ``scoring.MissingAnswer`` if the screening is not complete.
     """
-    html = render_summary_html(
-        answers,
-        person_name=person_name,
-        police_reference=police_reference,
-        completed_by=completed_by,
-        organisation=organisation,
-        case_reference=case_reference,
-        stalker_date_of_birth=stalker_date_of_birth,
-        incidents=incidents,
-        pattern_flags=pattern_flags,
-        chart=chart,
-        evidence=evidence,
-        supported_by=supported_by,
-        judgement=judgement,
-        generated_at=generated_at,
-    )
-    return html_to_pdf(html)
+    return html_to_pdf(render_summary_html(answers, **options))
 
 
 def file_name(when: datetime | None = None) -> str:
