@@ -112,6 +112,7 @@ MIDDLEWARE = [
     # Outside the session middleware, which saves the session to the database.
     "screening.database_unavailable.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "screening.sessions.IdleClockMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "screening.csrf.NoReferrerCsrfViewMiddleware",
@@ -198,10 +199,15 @@ CRISPY_TEMPLATE_PACK = "gds"
 # browser closes or after a short idle time, the CSRF token lives inside the
 # session (no separate cookie), cookie names say nothing, and every response
 # forbids caching and referrers. See SECURITY.md A1-A9.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Database sessions. A changed session is written at once; an unchanged one is rewritten
+# (its idle clock restarted) by screening.sessions.IdleClockMiddleware at most once every
+# SESSION_REFRESH_SECONDS, so a session can end that much sooner than the idle limit after
+# the last page view, never later.
+SESSION_ENGINE = "screening.sessions"
+SESSION_REFRESH_SECONDS = 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
-SESSION_SAVE_EVERY_REQUEST = True  # the idle clock restarts on every request
+SESSION_SAVE_EVERY_REQUEST = False  # IdleClockMiddleware restarts the idle clock instead
 SESSION_COOKIE_NAME = "__Host-session" if PRODUCTION else "session"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

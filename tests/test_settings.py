@@ -5,6 +5,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from django.contrib.sessions.backends.db import SessionStore as DatabaseStore
+from django.utils.module_loading import import_string
+
 ROOT = Path(__file__).resolve().parent.parent
 PRODUCTION_ENV = {
     "DEBUG": "false",
@@ -42,7 +45,11 @@ def test_production_refuses_to_start_without_a_secret_key():
 
 
 def test_settings_use_server_side_sessions_that_end_with_the_browser(settings):
-    assert settings.SESSION_ENGINE == "django.contrib.sessions.backends.db"
+    assert issubclass(import_string(f"{settings.SESSION_ENGINE}.SessionStore"), DatabaseStore)
+    middleware = settings.MIDDLEWARE
+    assert middleware.index("screening.sessions.IdleClockMiddleware") == (
+        middleware.index("django.contrib.sessions.middleware.SessionMiddleware") + 1
+    )
     assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
     assert settings.CSRF_USE_SESSIONS
     assert settings.SESSION_COOKIE_AGE <= 60 * 60

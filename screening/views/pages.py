@@ -31,8 +31,8 @@ def exit_now(request):
 def keep_session(request):
     """Restart the idle clock when someone chooses to keep their answers.
 
-    Every request already saves the session with a fresh expiry; this view
-    exists so the timeout warning has something harmless to call.
+    Marking the session changed makes sure it is written with a fresh expiry
+    (an unchanged session is rewritten at most once a minute: screening/sessions.py).
     """
     request.session.modified = True
     return HttpResponse(status=204)

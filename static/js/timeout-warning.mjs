@@ -10,7 +10,10 @@ export function startTimeoutWarning ($dialog) {
   if (!$dialog) {
     return
   }
+  // The time left when the page was sent (the server's clock may have moved up to a
+  // minute before this page), then the whole idle limit after "Keep my answers".
   const timeoutSeconds = Number($dialog.dataset.timeoutSeconds)
+  const idleSeconds = Number($dialog.dataset.idleSeconds)
   const warnSeconds = Number($dialog.dataset.warnSeconds)
   const endedUrl = $dialog.dataset.endedUrl
   const $form = $dialog.querySelector('form')
@@ -26,8 +29,7 @@ export function startTimeoutWarning ($dialog) {
       : `${Math.max(secondsLeft, 0)} seconds`
   }
 
-  function show () {
-    let secondsLeft = warnSeconds
+  function show (secondsLeft) {
     $countdown.textContent = describe(secondsLeft)
     $dialog.hidden = false
     $dialog.querySelector('button').focus()
@@ -37,14 +39,17 @@ export function startTimeoutWarning ($dialog) {
     }, 10000)
   }
 
-  function schedule () {
+  function schedule (secondsLeft) {
     window.clearTimeout(warnTimer)
     window.clearTimeout(endTimer)
     window.clearInterval(tick)
-    warnTimer = window.setTimeout(show, (timeoutSeconds - warnSeconds) * 1000)
+    const warnIn = Math.max(secondsLeft - warnSeconds, 0)
+    warnTimer = window.setTimeout(function () {
+      show(secondsLeft - warnIn)
+    }, warnIn * 1000)
     endTimer = window.setTimeout(function () {
       window.location.replace(endedUrl)
-    }, timeoutSeconds * 1000)
+    }, secondsLeft * 1000)
   }
 
   $form.addEventListener('submit', function (event) {
@@ -56,12 +61,12 @@ export function startTimeoutWarning ($dialog) {
     }).then(function (response) {
       if (response.ok) {
         $dialog.hidden = true
-        schedule()
+        schedule(idleSeconds)
       } else {
         window.location.replace(endedUrl)
       }
     })
   })
 
-  schedule()
+  schedule(timeoutSeconds)
 }

@@ -1,0 +1,76 @@
+"""The idle clock: a session ends a set time after the last activity, never later.
+
+Every session ends ``SESSION_COOKIE_AGE`` seconds after it was last written. Django can keep
+the clock exact by writing the session row on every request (``SESSION_SAVE_EVERY_REQUEST``),
+even for a page view that changed nothing: a database write on every page. Instead,
+:class:`IdleClockMiddleware` marks an unchanged session for saving only when the expiry it
+holds is ``SESSION_REFRESH_SECONDS`` or more behind the one a write would give. Anything that
+changes the session is written at once, as always.
+
+The trade is made in the safe direction: a session can end up to ``SESSION_REFRESH_SECONDS``
+*sooner* than the idle limit after the last page view, never later. The idle warning reads
+the real time left from :meth:`SessionStore.seconds_left`, so it still appears two minutes
+before the end. See docs/decisions/0005-session-writes.md.
+"""
+
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.contrib.sessions.backends import db
+from django.utils import timezone
+
+DEFAULT_REFRESH_SECONDS = 60
+
+
+def refresh_interval() -> timedelta:
+    return timedelta(seconds=getattr(settings, "SESSION_REFRESH_SECONDS", DEFAULT_REFRESH_SECONDS))
+
+
+class SessionStore(db.SessionStore):
+    """Django's database session store, remembering the expiry it read from the row."""
+
+    def __init__(self, session_key=None):
+        super().__init__(session_key)
+        self._stored_expiry: datetime | None = None
+
+    def _get_session_from_db(self):
+        stored = super()._get_session_from_db()
+        self._stored_expiry = stored.expire_date if stored is not None else None
+        return stored
+
+    def save(self, must_create=False):
+        super().save(must_create=must_create)
+        self._stored_expiry = self.get_expiry_date()
+
+    def clock_is_stale(self) -> bool:
+        """Whether the stored expiry is far enough behind to be worth a write."""
+        self._get_session()  # reads the row, and its expiry, if nothing has yet
+        if self.session_key is None or self._stored_expiry is None:
+            return False
+        return self.get_expiry_date() - self._stored_expiry >= refresh_interval()
+
+    def will_be_written(self) -> bool:
+        return self.modified or self.session_key is None or self.clock_is_stale()
+
+    def seconds_left(self) -> int:
+        """Seconds until this session ends if nothing else happens after this response."""
+        if self.will_be_written():
+            return self.get_expiry_age()
+        return max(int((self._stored_expiry - timezone.now()).total_seconds()), 0)
+
+
+class IdleClockMiddleware:
+    """Restart a session's idle clock when it has moved on enough to be worth a write.
+
+    Sits inside Django's ``SessionMiddleware``, which saves a session marked as modified.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session = request.session
+        if not session.modified and session.session_key and session.clock_is_stale():
+            session.modified = True
+        return response
