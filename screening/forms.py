@@ -205,10 +205,7 @@ def _layout(question: questions.Question, heading_tag: str) -> Layout:
     )
 
 
-@lru_cache(maxsize=128)
-def _form_class(
-    question: questions.Question, name: str, language: str, canonical: bool
-) -> type[QuestionForm]:
+def _form_class(question: questions.Question, name: str, canonical: bool) -> type[QuestionForm]:
     attributes = {spec.name: _django_field(spec, name) for spec in question.fields}
     for spec in question.fields:
         if spec.reveal_for and not spec.hint:
@@ -231,14 +228,30 @@ def _form_class(
     return type(f"{question.slug.title().replace('-', '')}Form", (QuestionForm,), attributes)
 
 
+# A stand-in for the name while a blank form is rendered once and kept: letters only, so
+# escaping leaves it as it is, and no question's wording contains it.
+_NAME_STAND_IN = "zqxnamezqx"
+
+
+@lru_cache(maxsize=256)
+def _kept_form_class(
+    question: questions.Question, name: str, language: str, canonical: bool
+) -> type[QuestionForm]:
+    return _form_class(question, name, canonical)
+
+
 def form_for(
     question: questions.Question, *, name: str, canonical: bool = False
 ) -> type[QuestionForm]:
     """The form class for ``question``, with ``name`` put into its wording.
 
-    ``canonical`` gives the checklist's own wording, for advocates.
+    ``canonical`` gives the checklist's own wording, for advocates. Classes are kept only
+    when their wording holds nobody's name (no name, or the stand-in for blank forms): a
+    name someone typed is never kept in memory beyond their request.
     """
-    return _form_class(question, name, get_language() or "", canonical)
+    if name in ("", _NAME_STAND_IN):
+        return _kept_form_class(question, name, get_language() or "", canonical)
+    return _form_class(question, name, canonical)
 
 
 def helper_for(question: questions.Question, *, heading_tag: str = "h1") -> FormHelper:
@@ -251,16 +264,11 @@ def helper_for(question: questions.Question, *, heading_tag: str = "h1") -> Form
     return helper
 
 
-# A stand-in for the name while a blank form is rendered once and kept: letters only, so
-# escaping leaves it as it is, and no question's wording contains it.
-_NAME_STAND_IN = "zqxnamezqx"
-
-
 @lru_cache(maxsize=256)
 def _blank_form_html(
     question: questions.Question, language: str, canonical: bool, heading_tag: str
 ) -> str:
-    form = _form_class(question, _NAME_STAND_IN, language, canonical)()
+    form = form_for(question, name=_NAME_STAND_IN, canonical=canonical)()
     return str(render_crispy_form(form, helper_for(question, heading_tag=heading_tag)))
 
 

@@ -128,6 +128,10 @@ MIDDLEWARE = [
 ROOT_URLCONF = "screening.urls"
 WSGI_APPLICATION = "screening.wsgi.application"
 
+# Kept in each process's memory: only the fixed parts of the page shell (templates/base.html),
+# never anything about a person.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",

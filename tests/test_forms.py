@@ -72,3 +72,14 @@ def test_the_kept_blank_form_is_what_crispy_renders_for_any_name(question, canon
         form = form_for(question, name=name, canonical=canonical)()
         expected = render_crispy_form(form, helper_for(question))
         assert blank_form_html(question, name=name, canonical=canonical) == expected
+
+
+def test_a_typed_name_is_not_kept_in_memory_after_the_form_is_made():
+    from screening import forms
+
+    form_for(BEHAVIOURS, name="")
+    kept = forms._kept_form_class.cache_info().currsize
+    first = form_for(BEHAVIOURS, name="Quentin")
+    assert forms._kept_form_class.cache_info().currsize == kept
+    assert form_for(BEHAVIOURS, name="Quentin") is not first
+    assert form_for(BEHAVIOURS, name="") is form_for(BEHAVIOURS, name="")

@@ -10,6 +10,7 @@ from datetime import timedelta
 
 import pytest
 from django.conf import settings
+from django.contrib.sessions.backends.db import SessionStore as DatabaseStore
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
@@ -121,3 +122,28 @@ def test_the_store_reports_a_full_idle_limit_for_a_new_session():
     store["something"] = 1
     store.save()
     assert SessionStore(store.session_key).seconds_left() <= settings.SESSION_COOKIE_AGE
+
+
+def test_the_store_reads_back_what_it_wrote_with_its_expiry():
+    written = SessionStore()
+    written["answers"] = {"about-them": {"name": "Alex ✓ <b>"}}
+    written.save()
+    row = Session.objects.get(session_key=written.session_key)
+    read = SessionStore(written.session_key)
+    assert read.load() == DatabaseStore(written.session_key).load()
+    assert read["answers"] == {"about-them": {"name": "Alex ✓ <b>"}}
+    assert read._stored_expiry == row.expire_date
+    assert timezone.is_aware(read._stored_expiry)
+
+
+def test_the_store_does_not_read_an_expired_row_and_forgets_its_key():
+    written = SessionStore()
+    written["answers"] = {"about-them": {"name": "Alex"}}
+    written.save()
+    Session.objects.filter(session_key=written.session_key).update(
+        expire_date=timezone.now() - timedelta(seconds=1)
+    )
+    read = SessionStore(written.session_key)
+    assert read.load() == {}
+    assert read.session_key is None
+    assert SessionStore("no-such-session-key").load() == {}

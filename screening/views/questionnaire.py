@@ -59,18 +59,20 @@ class QuestionView(View):
             return _where_to_resume(self.answers)
         self.changing = request.GET.get(CHANGE_PARAMETER) == "1"
         self.name = display_name(self.answers.all)
-        self.form_class = form_for(self.question, name=self.name)
         return super().dispatch(request, slug)
+
+    def make_form(self, **kwargs):
+        return form_for(self.question, name=self.name)(**kwargs)
 
     def get(self, request, slug):
         initial = self.answers.all.get(slug, {})
         if not initial:
             # A page not answered yet is the same empty form for everyone: the kept markup.
             return self.render(None, form_html=blank_form_html(self.question, name=self.name))
-        return self.render(self.form_class(initial=initial))
+        return self.render(self.make_form(initial=initial))
 
     def post(self, request, slug):
-        form = self.form_class(data=request.POST)
+        form = self.make_form(data=request.POST)
         if not form.is_valid():
             return self.render(form, status=422)
         self.answers.save(slug, form.answer())
