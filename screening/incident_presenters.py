@@ -184,7 +184,8 @@ def pdf_incident_options(
         # The checklist above words each sign in full; the schedule names them briefly.
         "incidents": pdf_entries(ordered),
         "pattern_flags": tuple(
-            pdf.PatternNote(title=flag.title, reason=flag.reason) for flag in flag_views(found)
+            pdf.PatternNote(title=flag.title, reason=flag.reason)
+            for flag in flag_views(found, for_others=True)
         ),
         "chart": chart(found, title_id=PDF_CHART_TITLE_ID),
         "evidence": tuple(
@@ -200,16 +201,16 @@ def _format(value: int | date) -> str:
     return long_date(value) if isinstance(value, date) else str(value)
 
 
-def flag_views(found: Pattern) -> tuple[PatternFlagView, ...]:
-    """The pattern's flags, translated, with their numbers and dates filled in."""
-    return tuple(
-        PatternFlagView(
-            code=flag.code,
-            title=gettext(flag.title),
-            reason=gettext(flag.reason) % {key: _format(value) for key, value in flag.params},
-        )
-        for flag in found.flags
-    )
+def flag_views(found: Pattern, *, for_others: bool = False) -> tuple[PatternFlagView, ...]:
+    """The pattern's flags, translated, with their numbers and dates filled in.
+
+    ``for_others`` words them for an advocate or an officer instead of the person."""
+    views = []
+    for flag in found.flags:
+        title, reason = flag.wording(for_others=for_others)
+        values = {key: _format(value) for key, value in flag.params}
+        views.append(PatternFlagView(flag.code, gettext(title), gettext(reason) % values))
+    return tuple(views)
 
 
 def supporting_entries(log: Sequence[Incident], number: int) -> tuple[str, ...]:

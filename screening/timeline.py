@@ -71,12 +71,25 @@ RISING = "rising"
 @dataclass(frozen=True)
 class PatternFlag:
     """A signal in the log. ``title`` and ``reason`` are untranslated text with ``%(name)s``
-    placeholders filled from ``params`` (ints and dates)."""
+    placeholders filled from ``params`` (ints and dates).
+
+    ``title`` and ``reason`` speak to the person keeping the log ("you"). Where that differs,
+    ``title_for_others`` and ``reason_for_others`` say the same to someone else reading it
+    (an advocate, or an officer reading the PDF); empty means the wording is the same.
+    """
 
     code: str
     title: str
     reason: str
     params: tuple[tuple[str, int | date], ...] = ()
+    title_for_others: str = ""
+    reason_for_others: str = ""
+
+    def wording(self, *, for_others: bool) -> tuple[str, str]:
+        """(title, reason), untranslated, for the person or for someone else."""
+        if for_others:
+            return self.title_for_others or self.title, self.reason_for_others or self.reason
+        return self.title, self.reason
 
 
 @dataclass(frozen=True)
@@ -222,6 +235,11 @@ def _third_parties(ordered: tuple[Incident, ...]) -> PatternFlag | None:
             "In %(count)s incidents, from %(first)s, they used other people to reach or watch "
             "you. This matches warning signs 7 and 9, and can put those people at risk too."
         ),
+        reason_for_others=_(
+            "In %(count)s incidents, from %(first)s, they used other people to reach or watch "
+            "the person being stalked. This matches warning signs 7 and 9, and can put those "
+            "people at risk too."
+        ),
         params=(("count", len(involved)), ("first", involved[0].occurred_on)),
     )
 
@@ -236,6 +254,11 @@ def _feared_violence(ordered: tuple[Incident, ...]) -> PatternFlag | None:
         reason=_(
             "You feared violence would be used against you in %(count)s incidents. In law, "
             "causing fear of violence on at least two occasions is a serious form of stalking."
+        ),
+        reason_for_others=_(
+            "The person being stalked feared violence would be used against them in %(count)s "
+            "incidents. In law, causing fear of violence on at least two occasions is a serious "
+            "form of stalking."
         ),
         params=(("count", len(feared)),),
     )
@@ -252,6 +275,12 @@ def _daily_life(ordered: tuple[Incident, ...]) -> PatternFlag | None:
             "In %(count)s incidents you recorded how this has affected your daily life. In law, "
             "serious alarm or distress that has a substantial effect on day-to-day life is a "
             "serious form of stalking."
+        ),
+        title_for_others=_("An effect on their day-to-day life"),
+        reason_for_others=_(
+            "In %(count)s incidents the record says how this has affected the daily life of the "
+            "person being stalked. In law, serious alarm or distress that has a substantial "
+            "effect on day-to-day life is a serious form of stalking."
         ),
         params=(("count", len(affected)),),
     )
@@ -270,6 +299,11 @@ def _rising(weeks: tuple[Week, ...]) -> PatternFlag | None:
         reason=_(
             "There were %(recent)s incidents in the last two weeks, compared with %(before)s in "
             "the two weeks before. Tell the police or your adviser if it is happening more often."
+        ),
+        reason_for_others=_(
+            "There were %(recent)s incidents in the last two weeks, compared with %(before)s in "
+            "the two weeks before. Stalking that is happening more often can mean the risk is "
+            "rising."
         ),
         params=(("recent", recent), ("before", before)),
     )

@@ -265,6 +265,14 @@ def test_the_pattern_flags_and_their_reasons_are_shown(with_log_text):
     assert "Happening more often" in text
 
 
+def test_the_pattern_is_worded_for_the_officer_not_the_person(with_log_text):
+    text = flat(with_log_text)
+    assert flat("The person being stalked feared violence would be used against them") in text
+    assert flat("reach or watch the person being stalked") in text
+    assert flat("You feared violence") not in text
+    assert flat("Tell the police or your adviser") not in text
+
+
 def test_the_weekly_chart_is_drawn_with_a_text_summary_and_table(with_log, with_log_text):
     text = with_log_text
     assert "Incidents per week" in text

@@ -1,5 +1,6 @@
 """The pattern in a log: each flag as a table a domain expert can read, boundaries included."""
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -244,3 +245,42 @@ def test_the_rules_are_the_documented_numbers():
         "confronting",
         "home",
     } == timeline.VISIT_BEHAVIOURS
+
+
+# --- Wording for the person and for others ---------------------------------------------------
+
+SECOND_PERSON = re.compile(r"\b(you|your|yours|yourself)\b", re.IGNORECASE)
+
+
+def every_flag() -> tuple[timeline.PatternFlag, ...]:
+    """A log that raises all seven flags."""
+    log = [
+        message(day(0), feared_violence="yes"),
+        entry(day(2), "via_others", daily_life_effects=("routes",)),
+        *(visit(day(n)) for n in (21, 22, 23, 24)),
+        threat(day(25), feared_violence="yes"),
+    ]
+    found = pattern(log, today=day(27))
+    assert found.codes == {
+        COURSE_OF_CONDUCT, VISITS, FIRST_THREAT, THIRD_PARTIES, FEARED_VIOLENCE, DAILY_LIFE, RISING
+    }  # fmt: skip
+    return found.flags
+
+
+@pytest.mark.parametrize("flag", every_flag(), ids=lambda flag: flag.code)
+def test_an_advocate_or_officer_reads_each_flag_without_you(flag):
+    title, reason = flag.wording(for_others=True)
+    assert not SECOND_PERSON.search(title), title
+    assert not SECOND_PERSON.search(reason), reason
+
+
+@pytest.mark.parametrize("flag", every_flag(), ids=lambda flag: flag.code)
+def test_the_person_reads_each_flag_as_written_for_them(flag):
+    assert flag.wording(for_others=False) == (flag.title, flag.reason)
+
+
+def test_the_others_wording_fills_the_same_numbers():
+    for flag in every_flag():
+        names = dict(flag.params)
+        for text in flag.wording(for_others=True):
+            assert text % names  # every placeholder has its value

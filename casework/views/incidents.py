@@ -47,7 +47,12 @@ def sign_names(case) -> dict[int, str]:
 
 def pattern_context(log: CaseIncidentLog) -> dict:
     found = pattern(log.all, today=timezone.localdate())
-    return {"pattern": found, "pattern_flags": flag_views(found), "chart": chart(found)}
+    return {
+        "pattern": found,
+        # The advocate reads about their client: "they", not "you".
+        "pattern_flags": flag_views(found, for_others=True),
+        "chart": chart(found),
+    }
 
 
 def _log_url(case) -> str:

@@ -62,6 +62,14 @@ def test_the_log_page_shows_the_pattern_and_the_case_page_counts_entries(advocat
     assert "2 entries." in case_page
 
 
+def test_the_advocate_reads_the_pattern_about_their_client_not_as_you(advocate_client, case):
+    for day in ("3", "5"):
+        _post_entry(advocate_client, case, occurred_on_0=day, feared_violence="yes")
+    page = advocate_client.get(_url("incidents", case)).content.decode()
+    assert "The person being stalked feared violence would be used against them" in page
+    assert "You feared violence" not in page
+
+
 def test_entries_are_stored_encrypted(advocate_client, case):
     _post_entry(advocate_client, case, what_happened="SENTINEL-LOG-TEXT")
     with connection.cursor() as cursor:
