@@ -92,19 +92,33 @@ class CaseRow:
     latest: ScreeningRow | None
 
 
+def latest_row(case: Case) -> ScreeningRow | None:
+    """The newest screening's level, with no comparison: what the case list shows."""
+    screenings = list(case.screenings.all())
+    if not screenings:
+        return None
+    latest = screenings[-1]
+    return ScreeningRow(
+        screening=latest,
+        level=level_of(latest),
+        raised=bool(latest.judgement_level),
+        changes=None,
+        compared_with=None,
+    )
+
+
 def case_rows(cases) -> list[CaseRow]:
-    found = []
-    for case in cases:
-        screenings = screening_rows(case)
-        found.append(
-            CaseRow(
-                case=case,
-                reference=case.client_reference,
-                stalker=case.stalker_name,
-                latest=screenings[-1] if screenings else None,
-            )
+    """One row a case. ``cases`` should prefetch ``screenings`` (their answers can be left
+    out: ``views.cases.case_list`` does)."""
+    return [
+        CaseRow(
+            case=case,
+            reference=case.client_reference,
+            stalker=case.stalker_name,
+            latest=latest_row(case),
         )
-    return found
+        for case in cases
+    ]
 
 
 def relationship_label(code: str) -> str:

@@ -5,6 +5,7 @@ written to the audit log.
 """
 
 from django.db import transaction
+from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
@@ -13,7 +14,7 @@ from casework import audit, once
 from casework.access import advocate_required
 from casework.forms import CaseForm
 from casework.incident_log import CaseIncidentLog
-from casework.models import Case
+from casework.models import Case, Screening
 from casework.presenters import case_overview, case_rows
 from casework.scoping import case_for, cases_for
 from casework.views.incidents import pattern_context
@@ -22,7 +23,9 @@ from casework.views.incidents import pattern_context
 @advocate_required
 def case_list(request):
     show_closed = request.GET.get("show") == "closed"
-    cases = cases_for(request.user).filter(is_open=not show_closed).prefetch_related("screenings")
+    # The list shows each case's latest level: no screening's answers need decrypting.
+    screenings = Prefetch("screenings", queryset=Screening.objects.defer("answers"))
+    cases = cases_for(request.user).filter(is_open=not show_closed).prefetch_related(screenings)
     return render(
         request,
         "casework/case_list.html",

@@ -120,3 +120,22 @@ def test_the_result_page_compares_with_the_screening_before(advocate_client, cas
     response = advocate_client.get(url("screening", case_id=case.pk, screening_id=latest.pk))
     titles = [group.title for group in response.context["change_groups"]]
     assert titles == ["Warning signs no longer present"]
+
+
+def test_the_case_list_shows_the_latest_level_without_reading_any_answers(
+    advocate_client, case, advocate, monkeypatch
+):
+    completed_screening(case, advocate, days_ago=42, yes=(3,))
+    completed_screening(case, advocate, days_ago=7, yes=(1, 6))
+    started_screening(case, advocate)
+    completed_screening(case, advocate, yes=(3, 6))  # the newest, started just after
+
+    def no_comparing(*args):
+        raise AssertionError("the case list compared screenings")
+
+    monkeypatch.setattr("casework.presenters.changes.compare", no_comparing)
+    response = advocate_client.get(url("cases"))
+    [row] = response.context["rows"]
+    assert row.latest.level_label == "Serious warning signs"
+    assert "answers" in row.latest.screening.get_deferred_fields()
+    assert "Serious warning signs" in response.content.decode()
