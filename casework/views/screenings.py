@@ -275,7 +275,6 @@ def check(request, case_id, screening_id):
         "case": screening.case,
         "screening": screening,
         "groups": summary(answers, canonical=True),
-        "change_base": _url("screening-question", screening, slug="x")[: -len("x/")],
         "back_url": question_url(screening, flow.visible_questions(answers)[-1].slug),
     }
     return render(request, "casework/screening_check.html", context)

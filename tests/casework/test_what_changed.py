@@ -139,3 +139,16 @@ def test_the_case_list_shows_the_latest_level_without_reading_any_answers(
     assert row.latest.level_label == "Serious warning signs"
     assert "answers" in row.latest.screening.get_deferred_fields()
     assert "Serious warning signs" in response.content.decode()
+
+
+def test_each_change_link_on_the_check_page_goes_to_that_question_in_this_screening(
+    advocate_client, case, advocate
+):
+    screening = started_screening(case, advocate)
+    screening.answers = screening_answers(yes=(3,))
+    screening.save()
+    keys = {"case_id": case.pk, "screening_id": screening.pk}
+    page = advocate_client.get(url("screening-check", **keys)).content.decode()
+    for slug in ("about-them", "feelings", "behaviours"):
+        assert f'href="{url("screening-question", **keys, slug=slug)}?change=1"' in page
+    assert 'href="/questions/' not in page
