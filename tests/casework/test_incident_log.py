@@ -58,6 +58,9 @@ def test_the_log_page_shows_the_pattern_and_the_case_page_counts_entries(advocat
     page = advocate_client.get(_url("incidents", case)).content.decode()
     assert "Sent twenty messages." in page
     assert "<svg" in page
+    for entry in CaseIncidentLog(case).all:
+        assert f'href="{_url("incident-change", case, entry_id=entry.id)}"' in page
+        assert f'href="{_url("incident-delete", case, entry_id=entry.id)}"' in page
     case_page = advocate_client.get(_url("case", case)).content.decode()
     assert "2 entries." in case_page
 
