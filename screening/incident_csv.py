@@ -1,6 +1,7 @@
 """The incident log as CSV: export, and an import that is all or nothing.
 
-The columns are documented in docs/incident-log.md; ``COLUMNS`` is the one list. Lists (the
+The columns are documented in docs/incident-log.md; ``COLUMNS`` names one for each stored field
+(``incidents.FIELDS``). Lists (the
 behaviours, the effects on daily life, the warning signs) are separated by semicolons; yes/no
 columns take "yes", "no" or blank (blank is "no"); dates are YYYY-MM-DD and times 24-hour HH:MM.
 
@@ -29,24 +30,6 @@ from screening import incidents
 from screening.incidents import Incident, InvalidIncident
 from screening.markers import _
 
-COLUMNS = (
-    "id",
-    "date",
-    "time",
-    "approximate",
-    "place",
-    "what_happened",
-    "behaviours",
-    "feared_violence",
-    "daily_life_effects",
-    "effect_details",
-    "witnesses",
-    "evidence",
-    "reported_to_police",
-    "officer",
-    "crime_reference",
-    "signs",
-)
 LIST_SEPARATOR = ";"
 YES, NO = "yes", "no"
 MAX_ROWS = 1000
@@ -55,6 +38,8 @@ TEXT_MARKER = "'"
 
 #: The CSV column each ``Incident`` field is read from, where the names differ.
 _COLUMN_FOR_FIELD = {"occurred_on": "date"}
+#: One column for each stored field, in the same order.
+COLUMNS = tuple(_COLUMN_FOR_FIELD.get(field, field) for field in incidents.FIELDS)
 
 #: What to say about a bad value in each column.
 MESSAGES: Mapping[str, str] = MappingProxyType(

@@ -497,21 +497,13 @@ class IncidentForm(forms.Form):
 
 
 def initial_for(incident: Incident) -> dict:
-    """The form's initial values for an existing entry."""
+    """The form's initial values for an existing entry: its stored values, with the date as a
+    date, "reported to the police" as the checkbox's value and the signs as choice values."""
+    stored = incidents.to_primitives(incident)
+    del stored["id"]
     return {
+        **stored,
         "occurred_on": incident.occurred_on,
-        "time": incidents.format_time(incident.time),
-        "approximate": incident.approximate,
-        "place": incident.place,
-        "what_happened": incident.what_happened,
-        "behaviours": list(incident.behaviours),
-        "feared_violence": incident.feared_violence,
-        "daily_life_effects": list(incident.daily_life_effects),
-        "effect_details": incident.effect_details,
-        "witnesses": incident.witnesses,
-        "evidence": incident.evidence,
         "reported_to_police": REPORTED_YES if incident.reported_to_police else "",
-        "officer": incident.officer,
-        "crime_reference": incident.crime_reference,
         "signs": [str(n) for n in incident.signs],
     }
