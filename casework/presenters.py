@@ -134,6 +134,15 @@ def date_of_birth(case: Case) -> datetime.date | None:
     return datetime.date.fromisoformat(case.stalker_date_of_birth)
 
 
+def safe_routes(case: Case) -> list[tuple[str, str]]:
+    """Each way of contacting the client, with whether it is safe, in words."""
+    contact = case.safe_contact or {}
+    return [
+        (str(label), str(ROUTE_WORDS.get(contact.get(key), ROUTE_WORDS["not_asked"])))
+        for key, label in SAFE_ROUTES
+    ]
+
+
 def case_overview(case: Case) -> dict:
     contact = case.safe_contact or {}
     return {
@@ -143,10 +152,7 @@ def case_overview(case: Case) -> dict:
         "consent_to_share": str(CONSENT_WORDS[case.consent_to_share]),
         "consent_to_refer": str(CONSENT_WORDS[case.consent_to_refer]),
         "contact": contact,
-        "routes": [
-            (str(label), str(ROUTE_WORDS.get(contact.get(key), ROUTE_WORDS["not_asked"])))
-            for key, label in SAFE_ROUTES
-        ],
+        "routes": safe_routes(case),
         "screenings": list(reversed(screening_rows(case))),
         "retention_days": settings.CASE_RETENTION_DAYS,
     }

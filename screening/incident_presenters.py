@@ -213,6 +213,19 @@ def flag_views(found: Pattern, *, for_others: bool = False) -> tuple[PatternFlag
     return tuple(views)
 
 
+def pattern_context(
+    log: Sequence[Incident], *, today: date, for_others: bool = False
+) -> dict[str, object]:
+    """The pattern, its flags in words and the weekly chart, for a page showing a log:
+    the person's own record and results, or (``for_others``) an advocate's case."""
+    found = pattern(log, today=today)
+    return {
+        "pattern": found,
+        "pattern_flags": flag_views(found, for_others=for_others),
+        "chart": chart(found),
+    }
+
+
 def supporting_entries(log: Sequence[Incident], number: int) -> tuple[str, ...]:
     """When the incidents linked to warning sign ``number`` happened, in date order."""
     return tuple(when(i) for i in incidents.in_date_order(log) if number in i.signs)

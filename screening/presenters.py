@@ -42,6 +42,18 @@ def fill(text: str, name: str) -> str:
     return gettext(text).replace("{name}", name) if text else ""
 
 
+def yes_sign_choices(
+    answers: questions.Answers, *, name: str, canonical: bool = False
+) -> tuple[tuple[int, str], ...]:
+    """(number, wording) for each warning sign answered "Yes": the question as the person saw
+    it, or (``canonical``) in the checklist's own wording."""
+    return tuple(
+        (sign.number, fill(sign.canonical if canonical else sign.title, name))
+        for sign in questions.WARNING_SIGNS
+        if answers.get(sign.slug, {}).get(ANSWER_FIELD) == questions.YES
+    )
+
+
 def _choice_labels(spec: questions.Field, value) -> tuple[str, ...]:
     chosen = value if isinstance(value, list | tuple) else [value]
     return tuple(gettext(choice.label) for choice in spec.choices if choice.value in chosen)

@@ -14,13 +14,11 @@ from casework.access import advocate_required
 from casework.incident_log import CaseIncidentLog, LogFull
 from casework.scoping import case_for
 from casework.upload import CsvUploadForm
-from screening import incident_csv, questions
-from screening.incident_chart import chart
+from screening import incident_csv, incident_presenters, questions
 from screening.incident_forms import IncidentForm
-from screening.incident_presenters import entry_view, flag_views, row_error_text
+from screening.incident_presenters import entry_view, row_error_text
 from screening.incidents import new_id
-from screening.presenters import fill
-from screening.timeline import pattern
+from screening.presenters import fill, yes_sign_choices
 
 
 def latest_answers(case) -> dict:
@@ -31,12 +29,7 @@ def latest_answers(case) -> dict:
 def sign_choices(case) -> tuple[tuple[int, str], ...]:
     """The warning signs an entry may support: those answered "Yes" in the latest screening,
     in the checklist's wording."""
-    answers = latest_answers(case)
-    return tuple(
-        (sign.number, fill(sign.canonical, case.stalker_name))
-        for sign in questions.WARNING_SIGNS
-        if answers.get(sign.slug, {}).get(questions.ANSWER_FIELD) == questions.YES
-    )
+    return yes_sign_choices(latest_answers(case), name=case.stalker_name, canonical=True)
 
 
 def sign_names(case) -> dict[int, str]:
@@ -46,13 +39,8 @@ def sign_names(case) -> dict[int, str]:
 
 
 def pattern_context(log: CaseIncidentLog) -> dict:
-    found = pattern(log.all, today=timezone.localdate())
-    return {
-        "pattern": found,
-        # The advocate reads about their client: "they", not "you".
-        "pattern_flags": flag_views(found, for_others=True),
-        "chart": chart(found),
-    }
+    # The advocate reads about their client: "they", not "you".
+    return incident_presenters.pattern_context(log.all, today=timezone.localdate(), for_others=True)
 
 
 def _log_url(case) -> str:

@@ -23,12 +23,12 @@ from casework.forms import JudgementForm
 from casework.incident_log import CaseIncidentLog
 from casework.models import Screening
 from casework.presenters import (
-    case_overview,
     date_of_birth,
     describe_changes,
     judgement_of,
     level_of,
     previous_completed,
+    safe_routes,
 )
 from casework.scoping import case_for, screening_for
 from screening import contacts, flow, pdf, questions, referrals, scoring
@@ -112,7 +112,7 @@ def start(request, case_id):
         except once.Duplicate:
             return redirect(once.already_done(request.user, token))
         return redirect(target)
-    context = {"case": case, "token": token, "routes": case_overview(case)["routes"]}
+    context = {"case": case, "token": token, "routes": safe_routes(case)}
     return render(request, "casework/screening_start.html", context)
 
 

@@ -11,36 +11,24 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views import View
 
-from screening import flow, questions
+from screening import flow, incident_presenters, presenters, questions
 from screening.answers import SessionAnswers
-from screening.incident_chart import chart
 from screening.incident_forms import IncidentForm
 from screening.incident_log import LogFull, SessionIncidentLog
-from screening.incident_presenters import entry_view, flag_views
+from screening.incident_presenters import entry_view
 from screening.incidents import new_id
-from screening.presenters import display_name, fill
-from screening.timeline import pattern
+from screening.presenters import display_name
 from screening.views.guards import not_started
 
 
 def yes_sign_choices(answers: questions.Answers) -> tuple[tuple[int, str], ...]:
     """(number, question as the person saw it) for each warning sign they answered "Yes"."""
-    name = display_name(answers)
-    return tuple(
-        (sign.number, fill(sign.title, name))
-        for sign in questions.WARNING_SIGNS
-        if answers.get(sign.slug, {}).get(questions.ANSWER_FIELD) == questions.YES
-    )
+    return presenters.yes_sign_choices(answers, name=display_name(answers))
 
 
 def pattern_context(log: SessionIncidentLog) -> dict:
     """The pattern flags and the chart, for the record page and the results page alike."""
-    found = pattern(log.all, today=timezone.localdate())
-    return {
-        "pattern": found,
-        "pattern_flags": flag_views(found),
-        "chart": chart(found),
-    }
+    return incident_presenters.pattern_context(log.all, today=timezone.localdate())
 
 
 class _RecordView(View):
