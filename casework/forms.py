@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from screening import questions
-from screening.forms import reject_control_characters
+from screening.forms import ErrorLinksMixin, reject_control_characters
 from screening.judgement import REASON_MAX_LENGTH, JudgementError, judge
 from screening.scoring import Level
 
@@ -49,31 +49,6 @@ SAFE_ROUTES = (
     ("text", _("Is it safe to send a text message?")),
     ("email", _("Is it safe to send an email?")),
 )
-
-
-class ErrorLinksMixin:
-    """(anchor, message) pairs for the shared error summary, first option for choices."""
-
-    def error_links(self) -> list[tuple[str, str]]:
-        links = []
-        for message in self.non_field_errors():
-            links.append((self._first_anchor(), message))
-        for name, field in self.fields.items():
-            for message in self.errors.get(name, []):
-                links.append((self._anchor(name, field), message))
-        return links
-
-    def _anchor(self, name, field) -> str:
-        auto_id = self[name].auto_id
-        if isinstance(field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
-            return f"{auto_id}_1"
-        if isinstance(field.widget, forms.MultiWidget):
-            return f"{auto_id}_0"
-        return auto_id
-
-    def _first_anchor(self) -> str:
-        name, field = next(iter(self.fields.items()))
-        return self._anchor(name, field)
 
 
 def _text(

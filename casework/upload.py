@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from casework.forms import ErrorLinksMixin
+from screening.forms import ErrorLinksMixin
 
 MAX_BYTES = 2_000_000
 

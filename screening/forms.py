@@ -120,7 +120,35 @@ def _is_revealed(spec: questions.Field, data: dict) -> bool:
     return chosen == value
 
 
-class QuestionForm(forms.Form):
+class ErrorLinksMixin:
+    """``error_links()``: (anchor, message) pairs for the shared error summary, in page order.
+
+    A list of radios or checkboxes is reached through its first option, a date through its
+    first box; an error about the whole form links to its first field."""
+
+    def error_links(self) -> list[tuple[str, str]]:
+        links = []
+        for message in self.non_field_errors():
+            links.append((self._first_anchor(), message))
+        for name, field in self.fields.items():
+            for message in self.errors.get(name, []):
+                links.append((self._anchor(name, field), message))
+        return links
+
+    def _anchor(self, name, field) -> str:
+        auto_id = self[name].auto_id
+        if isinstance(field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+            return f"{auto_id}_1"
+        if isinstance(field.widget, forms.MultiWidget):
+            return f"{auto_id}_0"
+        return auto_id
+
+    def _first_anchor(self) -> str:
+        name, field = next(iter(self.fields.items()))
+        return self._anchor(name, field)
+
+
+class QuestionForm(ErrorLinksMixin, forms.Form):
     """The fields of one page, with the rules that span fields."""
 
     question: questions.Question
@@ -142,21 +170,6 @@ class QuestionForm(forms.Form):
             elif spec.required and not data.get(spec.name):
                 self.add_error(spec.name, gettext(spec.required_error))
         return data
-
-    def error_links(self) -> list[tuple[str, str]]:
-        """(anchor, message) pairs for the error summary, in page order.
-
-        A list of radios or checkboxes is reached through its first option.
-        """
-        links = []
-        for name, field in self.fields.items():
-            for message in self.errors.get(name, []):
-                multiple = isinstance(
-                    field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple
-                )
-                anchor = f"{self[name].auto_id}_1" if multiple else self[name].auto_id
-                links.append((anchor, message))
-        return links
 
     def answer(self) -> dict:
         """The cleaned answer as primitives, ready to store."""

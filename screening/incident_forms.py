@@ -26,7 +26,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext, gettext_lazy
 
 from screening import incidents, questions
-from screening.forms import OTHER_GROUP_LABEL, reject_control_characters
+from screening.forms import OTHER_GROUP_LABEL, ErrorLinksMixin, reject_control_characters
 from screening.incidents import Incident
 
 TEXTAREA_ROWS = 5
@@ -218,7 +218,7 @@ def _behaviour_choices() -> list[GdsChoice]:
     ]
 
 
-class IncidentForm(forms.Form):
+class IncidentForm(ErrorLinksMixin, forms.Form):
     """One entry in the log.
 
     ``sign_choices`` are (number, wording) pairs for the warning signs that may be linked:
@@ -453,19 +453,11 @@ class IncidentForm(forms.Form):
             data["reported_to_police"] = REPORTED_YES
         return data
 
-    def error_links(self) -> list[tuple[str, str]]:
-        """(anchor, message) pairs for the error summary, in page order."""
-        links = []
-        for name, field in self.fields.items():
-            for message in self.errors.get(name, []):
-                if isinstance(field, DateField):
-                    anchor = f"{self[name].auto_id}_{field.error_part}"
-                elif isinstance(field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
-                    anchor = f"id_{name}_1"
-                else:
-                    anchor = self[name].auto_id
-                links.append((anchor, message))
-        return links
+    def _anchor(self, name, field) -> str:
+        """A date links to the box its first error is about."""
+        if isinstance(field, DateField):
+            return f"{self[name].auto_id}_{field.error_part}"
+        return super()._anchor(name, field)
 
     def incident(self, *, incident_id: str = "") -> Incident:
         """The entry as an ``Incident``; call only once the form is valid.

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_http_methods
 
 from screening import pdf
 from screening.answers import POLICE_DETAILS_KEY
-from screening.forms import reject_control_characters
+from screening.forms import ErrorLinksMixin, reject_control_characters
 from screening.incident_log import SessionIncidentLog
 from screening.incident_presenters import pdf_incident_options
 from screening.views.questionnaire import _complete_answers_or_redirect
@@ -35,7 +35,7 @@ REFERENCE_MAX_LENGTH = 40
 _RENDERER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="summary-pdf")
 
 
-class PoliceDetailsForm(forms.Form):
+class PoliceDetailsForm(ErrorLinksMixin, forms.Form):
     """Both fields are optional: the summary is complete without them."""
 
     name = forms.CharField(
@@ -76,14 +76,6 @@ class PoliceDetailsForm(forms.Form):
             Field.text("name", label_size=Size.SMALL),
             Field.text("reference", label_size=Size.SMALL, field_width=Fixed.TWENTY),
         )
-
-    def error_links(self) -> list[tuple[str, str]]:
-        """(anchor, message) pairs for the shared error summary."""
-        return [
-            (self[name].auto_id, message)
-            for name in self.fields
-            for message in self.errors.get(name, [])
-        ]
 
     def details(self) -> dict[str, str]:
         return {key: value.strip() for key, value in self.cleaned_data.items() if value.strip()}
