@@ -6,7 +6,6 @@ means writing a form. The same form re-validates answers read back from a
 session or a case, so tampered or stale values never reach scoring.
 """
 
-import unicodedata
 from functools import lru_cache
 
 from crispy_forms.helper import FormHelper
@@ -24,19 +23,16 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, gettext_lazy
 
 from screening import questions
+from screening.incidents import has_control_characters
 from screening.questions import FieldKind
 
 DETAILS_ROWS = 4
 OTHER_GROUP_LABEL = gettext_lazy("Anything else")
-_ALLOWED_CONTROL_CHARACTERS = {"\n", "\r", "\t"}
 
 
 def reject_control_characters(value: str) -> None:
     """Invisible control characters have no place in an answer (SECURITY.md D25)."""
-    if any(
-        unicodedata.category(character) == "Cc" and character not in _ALLOWED_CONTROL_CHARACTERS
-        for character in value
-    ):
+    if has_control_characters(value):
         raise ValidationError(
             gettext("Remove the hidden control characters from this answer"),
             code="control_characters",

@@ -177,7 +177,8 @@ class InvalidIncident(ValueError):
 
 
 def has_control_characters(text: str) -> bool:
-    """Invisible control characters (other than new lines and tabs) have no place in a log."""
+    """Whether ``text`` holds an invisible control character other than a new line or a tab:
+    none has a place in anything someone types here, an answer or an entry in a log."""
     return any(
         unicodedata.category(character) == "Cc" and character not in _ALLOWED_CONTROL_CHARACTERS
         for character in text
