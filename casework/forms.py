@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from screening import questions
 from screening.forms import ErrorLinksMixin, reject_control_characters
-from screening.judgement import REASON_MAX_LENGTH, JudgementError, judge
+from screening.judgement import REASON_MAX_LENGTH, JudgementError, judge, levels_above
 from screening.scoring import Level
 
 YES, NO, NOT_ASKED = "yes", "no", "not_asked"
@@ -418,7 +418,7 @@ class JudgementForm(ErrorLinksMixin, forms.Form):
             max_length=_("The reason must be 1000 characters or fewer"),
         )
         self.fields["level"].choices = [
-            Choice(level.value, level.label) for level in Level if level.rank > scored.rank
+            Choice(level.value, level.label) for level in levels_above(scored)
         ]
         self.helper = FormHelper()
         self.helper.form_tag = False

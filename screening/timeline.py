@@ -209,8 +209,11 @@ def _visits(ordered: tuple[Incident, ...]) -> PatternFlag | None:
     )
 
 
-def _first_threat(ordered: tuple[Incident, ...]) -> PatternFlag | None:
-    threat = next((i for i in ordered if _has(i, THREAT_BEHAVIOURS)), None)
+def first_threat(ordered: tuple[Incident, ...]) -> Incident | None:
+    return next((i for i in ordered if _has(i, THREAT_BEHAVIOURS)), None)
+
+
+def _first_threat(threat: Incident | None) -> PatternFlag | None:
     if threat is None:
         return None
     return PatternFlag(
@@ -317,10 +320,11 @@ def pattern(incidents: Sequence[Incident], *, today: date | None = None) -> Patt
     """
     ordered = in_date_order(incidents)
     weeks = weekly_counts(ordered, today=today)
+    threat = first_threat(ordered)
     found = (
         _course_of_conduct(ordered),
         _visits(ordered),
-        _first_threat(ordered),
+        _first_threat(threat),
         _third_parties(ordered),
         _feared_violence(ordered),
         _daily_life(ordered),
@@ -332,5 +336,5 @@ def pattern(incidents: Sequence[Incident], *, today: date | None = None) -> Patt
         last=ordered[-1].occurred_on if ordered else None,
         weeks=weeks,
         flags=tuple(flag for flag in found if flag is not None),
-        first_threat=next((i for i in ordered if _has(i, THREAT_BEHAVIOURS)), None),
+        first_threat=threat,
     )
