@@ -39,7 +39,7 @@ def when(incident: Incident) -> str:
     if incident.time is not None:
         text = gettext("%(date)s at %(time)s") % {
             "date": text,
-            "time": incident.time.strftime("%H:%M"),
+            "time": incidents.format_time(incident.time),
         }
     if incident.approximate:
         text = gettext("%(when)s (approximate)") % {"when": text}
@@ -226,17 +226,16 @@ def pattern_context(
     }
 
 
-def supporting_entries(log: Sequence[Incident], number: int) -> tuple[str, ...]:
-    """When the incidents linked to warning sign ``number`` happened, in date order."""
-    return tuple(when(i) for i in incidents.in_date_order(log) if number in i.signs)
-
-
 def signs_supported(
     log: Sequence[Incident], numbers: Iterable[int]
 ) -> tuple[tuple[int, tuple[str, ...]], ...]:
     """(sign number, when each linked incident happened) for each of ``numbers`` with links."""
-    pairs = ((number, supporting_entries(log, number)) for number in numbers)
-    return tuple((number, entries) for number, entries in pairs if entries)
+    linked: dict[int, list[str]] = {number: [] for number in numbers}
+    for incident in incidents.in_date_order(tuple(log)):
+        for number in incident.signs:
+            if number in linked:
+                linked[number].append(when(incident))
+    return tuple((number, tuple(entries)) for number, entries in linked.items() if entries)
 
 
 def row_error_text(error: RowError) -> str:

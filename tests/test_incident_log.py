@@ -82,3 +82,17 @@ def test_clear_removes_the_log():
     log.clear()
     assert INCIDENTS_KEY not in session
     assert log.all == ()
+
+
+def test_each_sign_lists_its_linked_incidents_in_date_order_and_unlinked_signs_are_left_out():
+    from screening.incident_presenters import signs_supported
+
+    log = [
+        message(date(2026, 10, 9), signs=(4,)),
+        message(date(2026, 10, 2), signs=(1, 4)),
+        message(date(2026, 10, 5), signs=(6,)),
+    ]
+    assert signs_supported(log, (1, 4, 5)) == (
+        (1, ("2 October 2026",)),
+        (4, ("2 October 2026", "9 October 2026")),
+    )
