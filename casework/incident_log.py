@@ -47,8 +47,9 @@ class CaseIncidentLog:
                     case=self.case, entry_id=incident.id, entry=to_primitives(incident)
                 )
         except IntegrityError:
-            self.replace(incident)
-        self._changed()
+            self.replace(incident)  # marks the case changed itself
+        else:
+            self._changed()
 
     def replace(self, incident: Incident) -> None:
         updated = CaseIncident.objects.filter(case=self.case, entry_id=incident.id).update(

@@ -73,13 +73,24 @@ def _name(screening: Screening, answers: dict) -> str:
     )
 
 
-def _about_initial(screening: Screening) -> dict:
-    """Start the "about them" page from what the case already says."""
+def _initial(screening: Screening, answers: dict, slug: str) -> dict:
+    """What a question's form starts with: its answer so far, or for an unanswered "about
+    them" page what the case already says."""
+    if answers.get(slug) or slug != questions.ABOUT_SLUG:
+        return answers.get(slug) or {}
     case = screening.case
     initial = {"name": case.stalker_name[:100]}
     if case.relationship:
         initial["relationship"] = case.relationship
     return initial
+
+
+def _where_to_resume(screening: Screening, answers: dict):
+    """The first question still to answer, or the check page when there is none."""
+    unanswered = flow.first_unanswered(answers)
+    if unanswered is None:
+        return redirect(_url("screening-check", screening))
+    return redirect(question_url(screening, unanswered.slug))
 
 
 @advocate_required
@@ -134,12 +145,7 @@ def question(request, case_id, screening_id, slug):
         raise Http404 from None
     answers = _answers(screening)
     if not flow.is_reachable(slug, answers):
-        unanswered = flow.first_unanswered(answers)
-        return redirect(
-            question_url(screening, unanswered.slug)
-            if unanswered
-            else _url("screening-check", screening)
-        )
+        return _where_to_resume(screening, answers)
     changing = request.GET.get(CHANGE_PARAMETER) == "1"
     name = _name(screening, answers)
     form_class = form_for(asked, name=name, canonical=True)
@@ -156,10 +162,7 @@ def question(request, case_id, screening_id, slug):
             return redirect(question_url(screening, following.slug, change=changing))
         status = 422
     else:
-        initial = answers.get(slug) or (
-            _about_initial(screening) if slug == questions.ABOUT_SLUG else {}
-        )
-        form = form_class(initial=initial)
+        form = form_class(initial=_initial(screening, answers, slug))
     previous = flow.previous_question(slug, answers)
     if changing:
         back = _url("screening-check", screening)
@@ -217,8 +220,7 @@ def quick_entry(request, case_id, screening_id):
     else:
         forms_ = [
             form_for(asked, name=name, canonical=True)(
-                initial=answers.get(asked.slug)
-                or (_about_initial(screening) if asked.slug == questions.ABOUT_SLUG else {}),
+                initial=_initial(screening, answers, asked.slug),
                 prefix=asked.slug,
             )
             for asked in questions.BANK
@@ -254,8 +256,7 @@ def check(request, case_id, screening_id):
         return elsewhere
     answers = _answers(screening)
     if not flow.is_complete(answers):
-        unanswered = flow.first_unanswered(answers)
-        return redirect(question_url(screening, unanswered.slug))
+        return _where_to_resume(screening, answers)
     if request.method == "POST":
         with transaction.atomic():
             # A second click finds the screening already complete and goes to the result.
