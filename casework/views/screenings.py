@@ -10,7 +10,7 @@ change, so the advocate starts a new one and the case shows what changed.
 import logging
 
 from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -31,13 +31,13 @@ from casework.presenters import (
     safe_routes,
 )
 from casework.scoping import case_for, screening_for
-from screening import contacts, flow, pdf, questions, referrals, scoring
+from screening import contacts, flow, questions, referrals, scoring
 from screening.answers import revalidate
 from screening.changes import compare
 from screening.forms import form_for, heading_in_form, helper_for
 from screening.incident_presenters import pdf_incident_options, signs_supported
 from screening.presenters import fill, police_name, results, summary
-from screening.views.summary import render_in_time
+from screening.views.summary import pdf_response, render_in_time
 
 logger = logging.getLogger(__name__)
 
@@ -372,7 +372,4 @@ def download(request, case_id, screening_id):
             request, "casework/pdf_failed.html", {"case": case, "screening": screening}, status=503
         )
     audit.record(request.user, audit.Action.EXPORTED, case, "pdf")
-    response = HttpResponse(document, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{pdf.file_name()}"'
-    response["Content-Length"] = str(len(document))
-    return response
+    return pdf_response(document)

@@ -136,6 +136,14 @@ def render_in_time(answers, **options) -> bytes:
         raise
 
 
+def pdf_response(document: bytes) -> HttpResponse:
+    """A summary PDF as an attachment with a neutral file name."""
+    response = HttpResponse(document, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{pdf.file_name()}"'
+    response["Content-Length"] = str(len(document))
+    return response
+
+
 def download(request):
     """The PDF itself, made in memory and never written to disk.
 
@@ -159,7 +167,4 @@ def download(request):
         # Never log the error's message or traceback: either could quote an answer.
         logger.error("The summary PDF could not be made (%s)", type(error).__name__)
         return render(request, "screening/summary_failed.html", status=503)
-    response = HttpResponse(document, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{pdf.file_name()}"'
-    response["Content-Length"] = str(len(document))
-    return response
+    return pdf_response(document)
