@@ -152,3 +152,12 @@ def test_each_change_link_on_the_check_page_goes_to_that_question_in_this_screen
     for slug in ("about-them", "feelings", "behaviours"):
         assert f'href="{url("screening-question", **keys, slug=slug)}?change=1"' in page
     assert 'href="/questions/' not in page
+
+
+def test_the_result_lists_the_signs_still_to_find_out(advocate_client, case, advocate):
+    done = completed_screening(case, advocate, yes=(3,), dont_know=(12,))
+    page = advocate_client.get(url("screening", case_id=case.pk, screening_id=done.pk))
+    html = page.content.decode()
+    assert "Things still to find out" in html
+    assert "12. Do you know if" in html
+    assert "You answered" not in html
