@@ -33,8 +33,9 @@ worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS") or 2)
 keepalive = 5
 preload_app = False
-# A worker busy for longer than this is restarted. The PDF has its own, shorter
-# limit (PDF_TIMEOUT_SECONDS) and answers with a neutral page before this.
+# A worker whose main loop stops answering for this long is restarted. With threaded
+# workers this is not a limit on one request: the proxy in front times requests out,
+# and the PDF has its own limit (PDF_TIMEOUT_SECONDS) with a neutral page.
 timeout = 30
 graceful_timeout = 30
 # Recycle workers now and then so slow growth in memory cannot build up.

@@ -37,15 +37,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.web_bench import (
     DETAILS_PATH,
-    HOST,
     PYTHON,
     ROOT,
     Browser,
-    _new_key,
     machine,
     main_form,
     production_server,
     read_page,
+    server_env,
     throwaway_database,
     walk_to_results,
 )
@@ -223,16 +222,7 @@ def advocate_accounts() -> list[list[Account]]:
 
 def set_up_advocates(database_url: str, accounts: list[list[Account]]) -> None:
     """Write the organisation and the accounts into the server's database."""
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "bench.settings",
-        "PYTHONPATH": str(ROOT),
-        "DEBUG": "false",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "FIELD_ENCRYPTION_KEYS": _new_key(),  # nothing encrypted is written here
-        "ALLOWED_HOSTS": HOST,
-        "DATABASE_URL": database_url,
-    }
+    env = server_env(database_url)  # its keys are unused: nothing signed or encrypted is written
     plan = {
         "password": ADVOCATE_PASSWORD,
         "accounts": [

@@ -137,11 +137,10 @@ def _new_key() -> str:
     return base64.urlsafe_b64encode(os.urandom(32)).decode()
 
 
-@contextlib.contextmanager
-def production_server(database_url: str):
-    """gunicorn with gunicorn.conf.py and production settings; yields its port."""
-    port = _free_port()
-    env = {
+def server_env(database_url: str) -> dict[str, str]:
+    """Production settings with the benchmark URLconf, on ``database_url``, with a signing
+    key and an encryption key made for this run."""
+    return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "bench.settings",
         "PYTHONPATH": str(ROOT),
@@ -150,6 +149,15 @@ def production_server(database_url: str):
         "FIELD_ENCRYPTION_KEYS": _new_key(),
         "ALLOWED_HOSTS": HOST,
         "DATABASE_URL": database_url,
+    }
+
+
+@contextlib.contextmanager
+def production_server(database_url: str):
+    """gunicorn with gunicorn.conf.py and production settings; yields its port."""
+    port = _free_port()
+    env = {
+        **server_env(database_url),
         "TRUST_X_FORWARDED_PROTO": "true",
         "BIND_ADDRESS": f"{HOST}:{port}",
     }
@@ -381,27 +389,6 @@ def main_form(page: PageParser, path: str) -> Form | None:
 RESULTS_PATH = "/results/"
 MAX_JOURNEY_PAGES = 60
 DETAILS_PATH = "/summary/details/"
-
-
-@dataclass
-class Step:
-    """One page load: what kind of page, and the requests it took."""
-
-    kind: str
-    path: str
-    responses: list[Response]
-
-
-def classify(path: str) -> str:
-    if path.startswith("/questions/"):
-        return "question"
-    return {
-        "/check-your-answers/": "check answers",
-        RESULTS_PATH: "results",
-        DETAILS_PATH: "details",
-        "/summary/download/": "before download",
-        "/summary/file/": "pdf",
-    }.get(path, "information")
 
 
 def walk_to_results(browser: Browser):
