@@ -49,7 +49,7 @@ def sample_answers() -> dict[str, dict]:
             "other_details": "Left dead flowers on the doorstep twice.",
         },
     }
-    for sign in questions.WARNING_SIGNS:
+    for sign in questions.BANK.warning_signs:
         value = {10: questions.DONT_KNOW, 12: questions.DONT_KNOW, 11: questions.NO}.get(
             sign.number, questions.YES
         )

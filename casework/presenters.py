@@ -165,7 +165,7 @@ class ChangeGroup:
 
 
 def _sign_name(number: int) -> str:
-    sign = questions.WARNING_SIGNS[number - 1]
+    sign = questions.BANK.sign(number)
     return f"{number}. {gettext(sign.short_name)}"
 
 

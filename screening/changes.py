@@ -47,7 +47,7 @@ def _behaviours(answers: Mapping) -> list[str]:
 def compare(before: Mapping, after: Mapping) -> Changes:
     """The differences from ``before`` to ``after``, signs in checklist order."""
     appeared, went, became_known, became_unknown = [], [], [], []
-    for sign in questions.WARNING_SIGNS:
+    for sign in questions.BANK.warning_signs:
         old, new = _answer(before, sign), _answer(after, sign)
         if old == new:
             continue

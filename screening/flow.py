@@ -10,7 +10,16 @@ on a later branch.
 
 from collections.abc import Mapping, Sequence
 
-from screening.questions import BANK, Answers, Field, Question
+from screening import questions
+from screening.questions import Answers, Field, Question
+
+
+Bank = Sequence[Question] | None
+
+
+def _bank(bank: Bank) -> Sequence[Question]:
+    """``bank``, or the bank in use now when none is given."""
+    return questions.BANK if bank is None else bank
 
 
 def _position(slug: str, bank: Sequence[Question]) -> int:
@@ -56,55 +65,56 @@ def _resolve(
     return tuple(visible), kept
 
 
-def visible_questions(answers: Answers, *, bank: Sequence[Question] = BANK) -> tuple[Question, ...]:
+def visible_questions(answers: Answers, *, bank: Bank = None) -> tuple[Question, ...]:
     """The pages this person will see, in order, given their answers so far."""
-    return _resolve(answers, bank)[0]
+    return _resolve(answers, _bank(bank))[0]
 
 
-def prune(answers: Answers, *, bank: Sequence[Question] = BANK) -> dict[str, dict[str, object]]:
+def prune(answers: Answers, *, bank: Bank = None) -> dict[str, dict[str, object]]:
     """A new dict without answers to hidden pages or to follow-ups no longer revealed.
 
     Call it after every save, so a changed answer never leaves stale details behind to reach
     the results or a police summary.
     """
-    return _resolve(answers, bank)[1]
+    return _resolve(answers, _bank(bank))[1]
 
 
-def first_unanswered(answers: Answers, *, bank: Sequence[Question] = BANK) -> Question | None:
+def first_unanswered(answers: Answers, *, bank: Bank = None) -> Question | None:
     """The first visible page without an answer; ``None`` when all are answered."""
     return next((q for q in visible_questions(answers, bank=bank) if q.slug not in answers), None)
 
 
-def is_complete(answers: Answers, *, bank: Sequence[Question] = BANK) -> bool:
+def is_complete(answers: Answers, *, bank: Bank = None) -> bool:
     """Every visible page answered: ready for check-your-answers and results."""
     return first_unanswered(answers, bank=bank) is None
 
 
-def next_question(
-    slug: str, answers: Answers, *, bank: Sequence[Question] = BANK
-) -> Question | None:
+def next_question(slug: str, answers: Answers, *, bank: Bank = None) -> Question | None:
     """The next visible page after ``slug``; ``None`` means go to check your answers."""
-    position = _position(slug, bank)
-    later = (q for q in visible_questions(answers, bank=bank) if _position(q.slug, bank) > position)
+    pages = _bank(bank)
+    position = _position(slug, pages)
+    later = (
+        q for q in visible_questions(answers, bank=pages) if _position(q.slug, pages) > position
+    )
     return next(later, None)
 
 
-def previous_question(
-    slug: str, answers: Answers, *, bank: Sequence[Question] = BANK
-) -> Question | None:
+def previous_question(slug: str, answers: Answers, *, bank: Bank = None) -> Question | None:
     """The visible page before ``slug`` (the Back link); ``None`` on the first page."""
-    position = _position(slug, bank)
+    pages = _bank(bank)
+    position = _position(slug, pages)
     earlier = [
-        q for q in visible_questions(answers, bank=bank) if _position(q.slug, bank) < position
+        q for q in visible_questions(answers, bank=pages) if _position(q.slug, pages) < position
     ]
     return earlier[-1] if earlier else None
 
 
-def is_reachable(slug: str, answers: Answers, *, bank: Sequence[Question] = BANK) -> bool:
+def is_reachable(slug: str, answers: Answers, *, bank: Bank = None) -> bool:
     """Whether a page may be shown now: it is visible and every visible page before it has an
     answer. Views redirect to ``first_unanswered`` otherwise, so nobody skips ahead by URL."""
-    _position(slug, bank)
-    for q in visible_questions(answers, bank=bank):
+    pages = _bank(bank)
+    _position(slug, pages)
+    for q in visible_questions(answers, bank=pages):
         if q.slug == slug:
             return True
         if q.slug not in answers:
@@ -112,9 +122,10 @@ def is_reachable(slug: str, answers: Answers, *, bank: Sequence[Question] = BANK
     return False
 
 
-def progress(slug: str, *, bank: Sequence[Question] = BANK) -> tuple[int, int] | None:
+def progress(slug: str, *, bank: Bank = None) -> tuple[int, int] | None:
     """(number, total) for a warning sign, e.g. (6, 12) for "Question 6 of 12"; else ``None``."""
-    q = bank[_position(slug, bank)]
+    pages = _bank(bank)
+    q = pages[_position(slug, pages)]
     if q.number is None:
         return None
-    return q.number, sum(1 for other in bank if other.number is not None)
+    return q.number, sum(1 for other in pages if other.number is not None)

@@ -214,7 +214,7 @@ def _behaviour_choices() -> list[GdsChoice]:
             group_label=gettext(group_labels.get(choice.group, OTHER_GROUP_LABEL)),
             position=position,
         )
-        for position, choice in enumerate(incidents.BEHAVIOURS.values(), start=1)
+        for position, choice in enumerate(incidents.behaviour_choices().values(), start=1)
     ]
 
 
@@ -473,7 +473,7 @@ class IncidentForm(ErrorLinksMixin, forms.Form):
             approximate=data["approximate"],
             place=data["place"].strip(),
             what_happened=data["what_happened"].strip(),
-            behaviours=tuple(v for v in incidents.BEHAVIOURS if v in data["behaviours"]),
+            behaviours=tuple(v for v in incidents.behaviour_choices() if v in data["behaviours"]),
             feared_violence=data["feared_violence"],
             daily_life_effects=tuple(
                 v for v in incidents.DAILY_LIFE_EFFECTS if v in data["daily_life_effects"]

@@ -49,7 +49,7 @@ def when(incident: Incident) -> str:
 def _behaviour_lines(incident: Incident, *, compact: bool = False) -> str:
     lines = []
     for value in incident.behaviours:
-        choice = incidents.BEHAVIOURS[value]
+        choice = incidents.behaviour_choices()[value]
         line = gettext(choice.label)
         if choice.act and compact:
             line = gettext("%(behaviour)s (s.2A(3)(%(act)s))") % {
@@ -95,7 +95,7 @@ def entry_details(
     """
     separator = "; " if compact else "\n"
     affected = gettext("How it affected them") if police else gettext("How it affected you")
-    names = sign_names or {q.number: gettext(q.short_name) for q in questions.WARNING_SIGNS}
+    names = sign_names or {q.number: gettext(q.short_name) for q in questions.BANK.warning_signs}
     rows = [
         (gettext("Where"), incident.place),
         (gettext("What happened"), incident.what_happened),

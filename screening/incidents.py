@@ -58,15 +58,12 @@ EARLIEST_YEAR = 1900
 
 # --- Choices ---------------------------------------------------------------------------------
 
-#: The bank's behaviour choices, by value: each has its display ``group`` and its s.2A(3) ``act``.
-BEHAVIOURS: Mapping[str, questions.Choice] = MappingProxyType(
-    {
-        choice.value: choice
-        for choice in questions.question(questions.BEHAVIOURS_SLUG)
-        .field(questions.BEHAVIOURS_FIELD)
-        .choices
-    }
-)
+
+def behaviour_choices() -> Mapping[str, questions.Choice]:
+    """The bank's behaviour choices, by value: each has its display ``group``, its s.2A(3)
+    ``act`` and its pattern ``roles``."""
+    return questions.BANK.behaviours
+
 
 FEARED_YES = "yes"
 FEARED_NO = "no"
@@ -95,7 +92,6 @@ DAILY_LIFE_EFFECTS: Mapping[str, str] = MappingProxyType(
     }
 )
 
-SIGN_NUMBERS = frozenset(range(1, questions.SIGN_COUNT + 1))
 
 _ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{4,32}")
 _TIME_PATTERN = re.compile(r"([01][0-9]|2[0-3]):([0-5][0-9])")
@@ -121,7 +117,7 @@ class Incident:
 
     Only ``occurred_on`` and ``what_happened`` are required; everything else may be empty.
     ``time`` is ``None`` when not known; ``approximate`` says the date or time is a best guess.
-    ``signs`` are the numbers (1 to 12) of the warning signs this incident supports.
+    ``signs`` are the numbers of the warning signs this incident supports.
     """
 
     occurred_on: date
@@ -149,13 +145,13 @@ class Incident:
     @property
     def acts(self) -> tuple[str, ...]:
         """The s.2A(3) letters (a to g) this incident's behaviours are examples of, in order."""
-        letters = {BEHAVIOURS[value].act for value in self.behaviours} - {""}
+        letters = {behaviour_choices()[value].act for value in self.behaviours} - {""}
         return tuple(sorted(letters))
 
     @property
     def groups(self) -> tuple[str, ...]:
         """The behaviour group keys this incident falls into, in the bank's order."""
-        present = {BEHAVIOURS[value].group for value in self.behaviours}
+        present = {behaviour_choices()[value].group for value in self.behaviours}
         return tuple(key for key, _label in questions.BEHAVIOUR_GROUPS if key in present)
 
 
@@ -222,7 +218,10 @@ def _choices(name: str, value: object, allowed: Mapping[str, object]) -> tuple[s
 def _signs(value: object) -> tuple[int, ...]:
     if not isinstance(value, list | tuple):
         raise InvalidIncident("signs", "not a list")
-    if any(isinstance(n, bool) or not isinstance(n, int) or n not in SIGN_NUMBERS for n in value):
+    if any(
+        isinstance(n, bool) or not isinstance(n, int) or n not in questions.BANK.sign_numbers
+        for n in value
+    ):
         raise InvalidIncident("signs", "not a warning sign number")
     if len(set(value)) != len(value):
         raise InvalidIncident("signs", "repeated number")
@@ -337,7 +336,7 @@ def from_primitives(data: object, *, today: date | None = None) -> Incident:
         approximate=_bool("approximate", data["approximate"]),
         place=check_text("place", data["place"]),
         what_happened=what_happened,
-        behaviours=_choices("behaviours", data["behaviours"], BEHAVIOURS),
+        behaviours=_choices("behaviours", data["behaviours"], behaviour_choices()),
         feared_violence=feared,
         daily_life_effects=_choices(
             "daily_life_effects", data["daily_life_effects"], DAILY_LIFE_EFFECTS

@@ -49,7 +49,7 @@ def yes_sign_choices(
     it, or (``canonical``) in the checklist's own wording."""
     return tuple(
         (sign.number, fill(sign.canonical if canonical else sign.title, name))
-        for sign in questions.WARNING_SIGNS
+        for sign in questions.BANK.warning_signs
         if answers.get(sign.slug, {}).get(ANSWER_FIELD) == questions.YES
     )
 
@@ -174,7 +174,7 @@ class Results:
 
 
 def _sign_view(number: int, answers: questions.Answers, *, serious: bool = False) -> SignView:
-    question = questions.WARNING_SIGNS[number - 1]
+    question = questions.BANK.sign(number)
     return SignView(
         number=number,
         question=fill(question.title, display_name(answers)),

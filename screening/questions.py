@@ -17,9 +17,10 @@ Titles and labels may contain ``{name}``: the presentation layer fills it with
 """
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 from types import MappingProxyType
 
 from screening.markers import _
@@ -44,6 +45,19 @@ class Section(StrEnum):
     BEHAVIOURS = "behaviours"
 
 
+class Role(StrEnum):
+    """What a behaviour choice means to the incident log's pattern rules (``timeline``).
+
+    The rules ask the bank which behaviours play a role instead of naming behaviours, so a new
+    behaviour only needs its roles declared here. The bank's checks make sure every role has at
+    least one behaviour, so no rule can silently stop matching."""
+
+    VISIT = "visit"  # the person doing this was there in person
+    THREAT = "threat"
+    THIRD_PARTY = "third_party"  # other people used to reach or watch the person
+    VIOLENCE = "violence"
+
+
 class FieldKind(StrEnum):
     TEXT = "text"
     TEXTAREA = "textarea"
@@ -66,6 +80,7 @@ class Choice:
     hint: str = ""
     group: str = ""
     act: str = ""
+    roles: frozenset[Role] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -497,8 +512,10 @@ BEHAVIOUR_GROUPS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _behaviour(value: str, label: str, group: str, act: str, hint: str = "") -> Choice:
-    return Choice(value=value, label=label, hint=hint, group=group, act=act)
+def _behaviour(
+    value: str, label: str, group: str, act: str, hint: str = "", roles: Iterable[Role] = ()
+) -> Choice:
+    return Choice(value=value, label=label, hint=hint, group=group, act=act, roles=frozenset(roles))
 
 
 _BEHAVIOUR_CHOICES = (
@@ -514,12 +531,14 @@ _BEHAVIOUR_CHOICES = (
     _behaviour(
         "posting", _("Posting things about you, or pretending to be you"), "communications", "c"
     ),
-    _behaviour("following", _("Following you"), "intrusions", "a"),
-    _behaviour("waiting", _("Waiting for you"), "intrusions", "e"),
+    _behaviour("following", _("Following you"), "intrusions", "a", roles=[Role.VISIT]),
+    _behaviour("waiting", _("Waiting for you"), "intrusions", "e", roles=[Role.VISIT]),
     _behaviour("spying", _("Watching or spying on you"), "intrusions", "g"),
-    _behaviour("approaching", _("Approaching you"), "intrusions", "b"),
-    _behaviour("confronting", _("Confronting you or stopping you"), "intrusions", "b"),
-    _behaviour("home", _("Coming to your home"), "intrusions", "e"),
+    _behaviour("approaching", _("Approaching you"), "intrusions", "b", roles=[Role.VISIT]),
+    _behaviour(
+        "confronting", _("Confronting you or stopping you"), "intrusions", "b", roles=[Role.VISIT]
+    ),
+    _behaviour("home", _("Coming to your home"), "intrusions", "e", roles=[Role.VISIT]),
     _behaviour(
         "orders", _("Ordering or cancelling goods or services in your name"), "associated", ""
     ),
@@ -530,9 +549,21 @@ _BEHAVIOUR_CHOICES = (
         "",
         hint=_("For example, to your employer, your landlord, the council or the police"),
     ),
-    _behaviour("threats", _("Threatening you or people close to you"), "associated", ""),
+    _behaviour(
+        "threats",
+        _("Threatening you or people close to you"),
+        "associated",
+        "",
+        roles=[Role.THREAT],
+    ),
     _behaviour("damage", _("Damaging your property"), "associated", "f"),
-    _behaviour("violence", _("Violence towards you or anyone else"), "associated", ""),
+    _behaviour(
+        "violence",
+        _("Violence towards you or anyone else"),
+        "associated",
+        "",
+        roles=[Role.VIOLENCE],
+    ),
     _behaviour("tracking", _("Tracking where you are with a device or app"), "online", "g"),
     _behaviour("reading", _("Reading your messages, emails or accounts"), "online", "d"),
     _behaviour("social_watching", _("Watching what you do on social media"), "online", "d"),
@@ -544,12 +575,14 @@ _BEHAVIOUR_CHOICES = (
         _("Contacting you through friends, family or colleagues"),
         "through_others",
         "b",
+        roles=[Role.THIRD_PARTY],
     ),
     _behaviour(
         "proxies",
         _("Getting other people to watch, follow or contact you"),
         "through_others",
         "g",
+        roles=[Role.THIRD_PARTY],
     ),
     _behaviour(OTHER_BEHAVIOUR, _("Something else"), "", ""),
 )
@@ -579,9 +612,8 @@ _BEHAVIOURS = Question(
 )
 
 
-# --- Checks, run at import so a broken bank never starts ------------------------------------
+# --- Checks, run when a bank is made, so a broken bank never starts --------------------------
 
-SIGN_COUNT = 12
 _CHOICE_KINDS = (FieldKind.RADIOS, FieldKind.CHECKBOXES)
 _SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -591,7 +623,8 @@ def _check(bank: Iterable[Question]) -> None:
 
     Cheap structural checks that would otherwise surface as a confusing page or a wrong result:
     duplicate or unsafe slugs, warning signs missing or out of order, required fields without
-    an error message, and follow-up fields pointing at a parent that cannot reveal them.
+    an error message, follow-up fields pointing at a parent that cannot reveal them, and a
+    pattern role no behaviour plays.
     """
     bank = tuple(bank)
     slugs = [q.slug for q in bank]
@@ -599,12 +632,19 @@ def _check(bank: Iterable[Question]) -> None:
     if duplicates:
         raise ValueError(f"duplicate slugs: {duplicates}")
     numbers = [q.number for q in bank if q.number is not None]
-    if numbers != list(range(1, SIGN_COUNT + 1)):
-        raise ValueError(f"warning signs must be numbered 1 to {SIGN_COUNT} in order: {numbers}")
+    if not numbers or numbers != list(range(1, len(numbers) + 1)):
+        raise ValueError(f"warning signs must be numbered from 1 in order: {numbers}")
     for q in bank:
         if not _SLUG_PATTERN.fullmatch(q.slug):
             raise ValueError(f"{q.slug!r} is not a URL-safe slug")
         _check_fields(q)
+    if BEHAVIOURS_SLUG not in slugs:
+        raise ValueError(f"the bank needs its {BEHAVIOURS_SLUG!r} page")
+    behaviours = next(q for q in bank if q.slug == BEHAVIOURS_SLUG).field(BEHAVIOURS_FIELD)
+    played = {role for choice in behaviours.choices for role in choice.roles}
+    missing = sorted(str(role) for role in Role if role not in played)
+    if missing:
+        raise ValueError(f"no behaviour plays the pattern roles {missing}")
 
 
 def _check_fields(q: Question) -> None:
@@ -629,16 +669,66 @@ def _check_fields(q: Question) -> None:
         seen[f.name] = f
 
 
-BANK: tuple[Question, ...] = (_ABOUT, *_SIGNS, _BEHAVIOURS)
-_check(BANK)
+@dataclass(frozen=True, eq=False)
+class Bank(Sequence[Question]):
+    """One version of the question bank: its pages in order, checked when it is made.
 
-QUESTIONS_BY_SLUG: Mapping[str, Question] = MappingProxyType({q.slug: q for q in BANK})
-WARNING_SIGNS: tuple[Question, ...] = tuple(q for q in BANK if q.number is not None)
+    It is a sequence of ``Question`` (``flow`` walks it) that also knows its version, its
+    warning signs and its behaviours. Every result names the bank version it was answered on.
+    """
+
+    version: str
+    questions: tuple[Question, ...]
+
+    def __post_init__(self) -> None:
+        _check(self.questions)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        return self.questions[index]
+
+    def __len__(self) -> int:
+        return len(self.questions)
+
+    def __iter__(self) -> Iterator[Question]:
+        return iter(self.questions)
+
+    @cached_property
+    def by_slug(self) -> Mapping[str, Question]:
+        return MappingProxyType({q.slug: q for q in self.questions})
+
+    @cached_property
+    def warning_signs(self) -> tuple[Question, ...]:
+        return tuple(q for q in self.questions if q.number is not None)
+
+    @cached_property
+    def sign_numbers(self) -> frozenset[int]:
+        return frozenset(q.number for q in self.warning_signs if q.number is not None)
+
+    def sign(self, number: int) -> Question:
+        """The warning sign numbered ``number``; ``KeyError`` if there is none."""
+        for q in self.warning_signs:
+            if q.number == number:
+                return q
+        raise KeyError(number)
+
+    @cached_property
+    def behaviours(self) -> Mapping[str, Choice]:
+        """The behaviour choices by value, each with its group, s.2A(3) act and roles."""
+        field = self.by_slug[BEHAVIOURS_SLUG].field(BEHAVIOURS_FIELD)
+        return MappingProxyType({choice.value: choice for choice in field.choices})
+
+    def behaviours_playing(self, role: Role) -> frozenset[str]:
+        return frozenset(value for value, c in self.behaviours.items() if role in c.roles)
+
+
+#: The bank in use. Code reads ``questions.BANK`` when it runs (never a copy taken at import),
+#: so a test can put another bank in its place.
+BANK = Bank(BANK_VERSION, (_ABOUT, *_SIGNS, _BEHAVIOURS))
 
 
 def question(slug: str) -> Question:
     """Return the page with this slug; ``KeyError`` if there is none (the view's 404)."""
-    return QUESTIONS_BY_SLUG[slug]
+    return BANK.by_slug[slug]
 
 
 # --- Context predicates, shared by flow, check-your-answers and scoring ---------------------

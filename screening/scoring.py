@@ -16,12 +16,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 from types import MappingProxyType
 
+from screening import questions
 from screening.flow import prune, visible_questions
 from screening.markers import _
 from screening.questions import (
     ANSWER_FIELD,
-    BANK,
-    BANK_VERSION,
     BEHAVIOURS_FIELD,
     BEHAVIOURS_SLUG,
     DONT_KNOW,
@@ -148,6 +147,20 @@ SERIOUS_SIGNS: frozenset[int] = frozenset(
 
 
 @dataclass(frozen=True)
+class SignAsked:
+    """A warning sign as it was asked: its number, its wording (untranslated, with ``{name}``
+    still in it) and the answer given. A result keeps these so that it can be shown later,
+    whatever the question bank says by then."""
+
+    number: int
+    slug: str
+    short_name: str
+    title: str
+    canonical: str
+    answer: str
+
+
+@dataclass(frozen=True)
 class SignPresent:
     """A warning sign answered "yes", with the one-line reason it matters."""
 
@@ -169,6 +182,9 @@ class ContextFlag:
 
 @dataclass(frozen=True)
 class Result:
+    """What the rules found. Text in it is untranslated (translate it where it is shown), so a
+    result can be kept as it is (``to_primitives``) and read back years later unchanged."""
+
     level: Level
     signs: tuple[SignPresent, ...]
     unknowns: tuple[int, ...]
@@ -177,6 +193,14 @@ class Result:
     yes_count: int
     bank_version: str
     rules_version: str
+    asked: tuple[SignAsked, ...] = ()
+
+    def sign(self, number: int) -> SignAsked:
+        """The warning sign numbered ``number`` as it was asked; ``KeyError`` if it was not."""
+        for asked in self.asked:
+            if asked.number == number:
+                return asked
+        raise KeyError(number)
 
 
 class MissingAnswer(ValueError):
@@ -276,22 +300,62 @@ def _ticked(value: object) -> tuple[str, ...]:
     return ()
 
 
-def score(answers: Answers, *, bank: Sequence[Question] = BANK, incident_count: int = 0) -> Result:
-    """Apply rule set v1 to the answers of every visible warning sign.
+@dataclass(frozen=True)
+class RuleSet:
+    """One version of the rules: the level rules and the context flag rules, kept together."""
+
+    version: str
+    rules: tuple[Rule, ...]
+    flags: tuple[FlagRule, ...]
+
+    @property
+    def serious_signs(self) -> frozenset[int]:
+        return frozenset(
+            rule.sign
+            for rule in self.rules
+            if rule.level is Level.SERIOUS and rule.sign is not None
+        )
+
+
+#: Every rule set there has been, by version. A completed screening names the version that
+#: scored it, so a reviewer can always read the rules behind an old result here. When the rules
+#: change, add a new ``RuleSet`` under a new version and point ``RULES_VERSION`` at it; never
+#: edit one that results have been kept under.
+RULE_SETS: Mapping[str, RuleSet] = MappingProxyType({"v1": RuleSet("v1", RULES, FLAGS)})
+
+
+def rule_set(version: str | None = None) -> RuleSet:
+    """The rule set called ``version``, or the one in use now; ``KeyError`` if unknown."""
+    return RULE_SETS[version or RULES_VERSION]
+
+
+def score(
+    answers: Answers,
+    *,
+    bank: Sequence[Question] | None = None,
+    incident_count: int = 0,
+    rules_version: str | None = None,
+) -> Result:
+    """Apply the rules in use (or ``rules_version``'s) to the answers of every visible sign.
 
     ``incident_count`` is the number of incidents in a log, if one is kept: two or more make a
     course of conduct even when the screening's own "how many times" answer does not say so.
     Raises ``MissingAnswer`` rather than guessing when a visible sign is unanswered.
     """
+    bank = questions.BANK if bank is None else bank
+    rules = rule_set(rules_version)
+    serious = rules.serious_signs
     kept = prune(answers, bank=bank)
     signs: list[SignPresent] = []
     unknowns: list[int] = []
+    asked: list[SignAsked] = []
     for q in visible_questions(kept, bank=bank):
         if q.number is None:
             continue
         value = kept.get(q.slug, {}).get(ANSWER_FIELD)
         if not isinstance(value, str) or value not in _VALID_ANSWERS:
             raise MissingAnswer(q.slug)
+        asked.append(SignAsked(q.number, q.slug, q.short_name, q.title, q.canonical, value))
         if value == YES:
             signs.append(
                 SignPresent(
@@ -299,14 +363,14 @@ def score(answers: Answers, *, bank: Sequence[Question] = BANK, incident_count: 
                     slug=q.slug,
                     short_name=q.short_name,
                     reason=q.reason,
-                    serious=q.number in SERIOUS_SIGNS,
+                    serious=q.number in serious,
                 )
             )
         elif value == DONT_KNOW:
             unknowns.append(q.number)
 
     yes = frozenset(sign.number for sign in signs)
-    matched = [rule for rule in RULES if rule.applies(yes)]
+    matched = [rule for rule in rules.rules if rule.applies(yes)]
     level = max((rule.level for rule in matched), key=level_rank)
     facts = _Facts(
         answers=kept,
@@ -318,9 +382,98 @@ def score(answers: Answers, *, bank: Sequence[Question] = BANK, incident_count: 
         level=level,
         signs=tuple(signs),
         unknowns=tuple(unknowns),
-        flags=tuple(rule.flag for rule in FLAGS if rule.applies(facts)),
+        flags=tuple(rule.flag for rule in rules.flags if rule.applies(facts)),
         level_reasons=tuple(rule.reason for rule in matched if rule.level is level),
         yes_count=len(signs),
-        bank_version=BANK_VERSION,
-        rules_version=RULES_VERSION,
+        bank_version=getattr(bank, "version", questions.BANK.version),
+        rules_version=rules.version,
+        asked=tuple(asked),
     )
+
+
+# --- Keeping a result ------------------------------------------------------------------------
+
+
+class InvalidSnapshot(ValueError):
+    """A kept result that does not have the shape ``to_primitives`` gives."""
+
+
+def to_primitives(result: Result) -> dict:
+    """The result as plain values (str, int, bool, lists and dicts), for storing."""
+    return {
+        "level": str(result.level),
+        "level_reasons": list(result.level_reasons),
+        "yes_count": result.yes_count,
+        "bank_version": result.bank_version,
+        "rules_version": result.rules_version,
+        "signs": [
+            {
+                "number": s.number,
+                "slug": s.slug,
+                "short_name": s.short_name,
+                "reason": s.reason,
+                "serious": s.serious,
+            }
+            for s in result.signs
+        ],
+        "unknowns": list(result.unknowns),
+        "flags": [
+            {"code": f.code, "title": f.title, "explanation": f.explanation} for f in result.flags
+        ],
+        "asked": [
+            {
+                "number": a.number,
+                "slug": a.slug,
+                "short_name": a.short_name,
+                "title": a.title,
+                "canonical": a.canonical,
+                "answer": a.answer,
+            }
+            for a in result.asked
+        ],
+    }
+
+
+def from_primitives(data: object) -> Result:
+    """A result kept by ``to_primitives``, exactly as it was; ``InvalidSnapshot`` otherwise.
+
+    Nothing here consults the rules or the bank in use now: a kept result is read, never
+    worked out again."""
+    try:
+        if not isinstance(data, Mapping):
+            raise TypeError
+        return Result(
+            level=Level(data["level"]),
+            signs=tuple(
+                SignPresent(
+                    number=int(s["number"]),
+                    slug=str(s["slug"]),
+                    short_name=str(s["short_name"]),
+                    reason=str(s["reason"]),
+                    serious=bool(s["serious"]),
+                )
+                for s in data["signs"]
+            ),
+            unknowns=tuple(int(n) for n in data["unknowns"]),
+            flags=tuple(
+                ContextFlag(str(f["code"]), str(f["title"]), str(f["explanation"]))
+                for f in data["flags"]
+            ),
+            level_reasons=tuple(str(reason) for reason in data["level_reasons"]),
+            yes_count=int(data["yes_count"]),
+            bank_version=str(data["bank_version"]),
+            rules_version=str(data["rules_version"]),
+            asked=tuple(
+                SignAsked(
+                    number=int(a["number"]),
+                    slug=str(a["slug"]),
+                    short_name=str(a["short_name"]),
+                    title=str(a["title"]),
+                    canonical=str(a["canonical"]),
+                    answer=str(a["answer"]),
+                )
+                for a in data["asked"]
+            ),
+        )
+    except (KeyError, TypeError, ValueError) as error:
+        raise InvalidSnapshot("a kept result is not in the expected shape") from error

@@ -12,8 +12,8 @@ The rules (see also docs/incident-log.md):
 - **More than three visits in seven days**: four or more incidents in any seven consecutive days
   (a day and the six after it) where the person doing this was physically there. This mirrors
   warning sign 4 ("turned up ... more than three times per week"). The behaviours that count as
-  a visit are in ``VISIT_BEHAVIOURS``: following, waiting for, approaching, confronting and coming
-  to the home, the ways of turning up in person. Watching or spying is left out because it can be
+  a visit are those the question bank marks with ``Role.VISIT``: following, waiting for,
+  approaching, confronting and coming to the home, the ways of turning up in person. Watching or spying is left out because it can be
   done from a distance or through a camera, and contact through other people is left out because
   the person doing this was not there themselves. One incident counts as one visit however many
   of these behaviours it records; two incidents on one day count as two visits.
@@ -42,8 +42,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from screening import questions
 from screening.incidents import FEARED_YES, Incident, in_date_order
 from screening.markers import _
+from screening.questions import Role
 
 COURSE_OF_CONDUCT_MINIMUM = 2
 VISIT_WINDOW_DAYS = 7
@@ -54,10 +56,6 @@ RISING_WEEKS_COMPARED = 2
 RISING_MINIMUM_WEEKS = 2 * RISING_WEEKS_COMPARED
 RISING_MINIMUM_RECENT = 2
 
-#: Behaviours (values from the question bank) in which the person doing this turns up in person.
-VISIT_BEHAVIOURS = frozenset({"following", "waiting", "approaching", "confronting", "home"})
-THREAT_BEHAVIOURS = frozenset({"threats"})
-THIRD_PARTY_BEHAVIOURS = frozenset({"via_others", "proxies"})
 
 COURSE_OF_CONDUCT = "course_of_conduct"
 VISITS = "visits"
@@ -133,8 +131,9 @@ def week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def _has(incident: Incident, behaviours: frozenset[str]) -> bool:
-    return not behaviours.isdisjoint(incident.behaviours)
+def plays(incident: Incident, role: Role) -> bool:
+    """Whether the incident records a behaviour that the bank says plays ``role``."""
+    return not questions.BANK.behaviours_playing(role).isdisjoint(incident.behaviours)
 
 
 def weekly_counts(incidents: Sequence[Incident], *, today: date | None = None) -> tuple[Week, ...]:
@@ -162,7 +161,7 @@ def busiest_visit_window(incidents: Sequence[Incident]) -> tuple[date | None, in
     Only windows that start on a day with a visit need checking: sliding a window's start
     forward to its first visit never loses one. ``(None, 0)`` when there are no visits.
     """
-    days = sorted(i.occurred_on for i in incidents if _has(i, VISIT_BEHAVIOURS))
+    days = sorted(i.occurred_on for i in incidents if plays(i, Role.VISIT))
     best_start, best = None, 0
     for index, first in enumerate(days):
         last_day = first + timedelta(days=VISIT_WINDOW_DAYS - 1)
@@ -210,7 +209,7 @@ def _visits(ordered: tuple[Incident, ...]) -> PatternFlag | None:
 
 
 def first_threat(ordered: tuple[Incident, ...]) -> Incident | None:
-    return next((i for i in ordered if _has(i, THREAT_BEHAVIOURS)), None)
+    return next((i for i in ordered if plays(i, Role.THREAT)), None)
 
 
 def _first_threat(threat: Incident | None) -> PatternFlag | None:
@@ -228,7 +227,7 @@ def _first_threat(threat: Incident | None) -> PatternFlag | None:
 
 
 def _third_parties(ordered: tuple[Incident, ...]) -> PatternFlag | None:
-    involved = [i for i in ordered if _has(i, THIRD_PARTY_BEHAVIOURS)]
+    involved = [i for i in ordered if plays(i, Role.THIRD_PARTY)]
     if not involved:
         return None
     return PatternFlag(

@@ -14,7 +14,7 @@ def sign_answers(yes=(), dont_know=(), details=None) -> dict[str, dict]:
     """Form data for each of the twelve pages, keyed by slug."""
     details = details or {}
     pages = {}
-    for sign in questions.WARNING_SIGNS:
+    for sign in questions.BANK.warning_signs:
         if sign.number in yes:
             value = questions.YES
         elif sign.number in dont_know:

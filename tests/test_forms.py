@@ -44,23 +44,23 @@ def test_answers_are_stored_as_primitives():
 
 
 def test_a_name_in_a_label_is_escaped():
-    sign = questions.WARNING_SIGNS[2]
+    sign = questions.BANK.warning_signs[2]
     form = form_for(sign, name="<i>Jo</i>")()
     assert "&lt;i&gt;Jo&lt;/i&gt;" in form.fields["answer"].label
     assert "<i>" not in form.fields["answer"].label
 
 
 def test_no_maxlength_attribute_cuts_off_pasted_text():
-    form = form_for(questions.WARNING_SIGNS[0], name="")()
+    form = form_for(questions.BANK.warning_signs[0], name="")()
     assert "maxlength" not in form.fields["details"].widget.attrs
 
 
 def test_revalidation_drops_tampered_and_unknown_values():
     stored = {
         "about-them": {"relationship": "stranger", "how_often": "once", "since": "under_month"},
-        questions.WARNING_SIGNS[0].slug: {"answer": "maybe"},
+        questions.BANK.warning_signs[0].slug: {"answer": "maybe"},
         "not-a-question": {"answer": "yes"},
-        questions.WARNING_SIGNS[1].slug: "not a mapping",
+        questions.BANK.warning_signs[1].slug: "not a mapping",
     }
     assert list(revalidate(stored)) == ["about-them"]
 

@@ -7,7 +7,7 @@ import pytest
 
 from screening import questions
 from screening.incidents import (
-    BEHAVIOURS,
+    behaviour_choices,
     TEXT_LIMITS,
     Incident,
     InvalidIncident,
@@ -22,7 +22,7 @@ from tests.incident_examples import FULL, entry
 
 def test_every_behaviour_of_the_screening_can_be_recorded():
     bank = questions.question(questions.BEHAVIOURS_SLUG).field(questions.BEHAVIOURS_FIELD)
-    assert tuple(BEHAVIOURS) == tuple(choice.value for choice in bank.choices)
+    assert tuple(behaviour_choices()) == tuple(choice.value for choice in bank.choices)
 
 
 @pytest.mark.parametrize(

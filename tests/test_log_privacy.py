@@ -38,7 +38,7 @@ SENTINELS = {
     "record_crime_reference": "Zxq-rec-crime-ref",
     **{
         f"sign_{sign.number}": f"Zxq-sign-{sign.number}-sentinel"
-        for sign in questions.WARNING_SIGNS
+        for sign in questions.BANK.warning_signs
     },
 }
 
@@ -83,7 +83,7 @@ def captured(settings, capfd):
 
 
 def the_whole_journey(client):
-    details = {sign.number: SENTINELS[f"sign_{sign.number}"] for sign in questions.WARNING_SIGNS}
+    details = {sign.number: SENTINELS[f"sign_{sign.number}"] for sign in questions.BANK.warning_signs}
     answer_everything(
         client,
         about={**ABOUT, "name": SENTINELS["name"]},

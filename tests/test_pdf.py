@@ -49,7 +49,7 @@ def complete_answers(
             "other_details": other,
         },
     }
-    for sign in questions.WARNING_SIGNS:
+    for sign in questions.BANK.warning_signs:
         answer = ANSWER_FOR_SIGN.get(sign.number, questions.YES)
         page = {questions.ANSWER_FIELD: answer}
         if answer == questions.YES:
@@ -85,7 +85,7 @@ def text(rendered) -> str:
 def test_the_twelve_questions_are_in_canonical_wording_with_the_name_put_in(text):
     assert "Is the victim very frightened?" in text
     assert f"Has {NAME} destroyed or vandalised any property?" in text
-    for sign in questions.WARNING_SIGNS:
+    for sign in questions.BANK.warning_signs:
         wording = sign.canonical.replace("{name}", NAME)
         assert flat(wording) in flat(text), sign.number
     assert "(name of stalker" not in text
@@ -93,7 +93,7 @@ def test_the_twelve_questions_are_in_canonical_wording_with_the_name_put_in(text
 
 
 def test_answers_and_details_are_shown(text):
-    for sign in questions.WARNING_SIGNS:
+    for sign in questions.BANK.warning_signs:
         if ANSWER_FOR_SIGN.get(sign.number, questions.YES) == questions.YES:
             assert flat(f"{sign.number}: {DETAILS}") in flat(text)
     assert "Don't know" in text
@@ -379,7 +379,7 @@ def test_without_evidence_the_list_says_so():
 
 def test_a_raised_judgement_leads_and_the_checklist_level_is_still_shown():
     answers = complete_answers()
-    for sign in questions.WARNING_SIGNS:
+    for sign in questions.BANK.warning_signs:
         if sign.number != 2:
             answers[sign.slug] = {questions.ANSWER_FIELD: questions.NO}
     judgement = Judgement(Level.SERIOUS, "He has found her new address.\nShe is moving again.")
@@ -462,7 +462,7 @@ def test_payloads_in_the_incident_log_and_the_judgement_stay_literal_text(monkey
         what_happened=payload, place=payload, witnesses=payload, evidence=payload
     )
     answers = complete_answers()
-    for sign in questions.WARNING_SIGNS:
+    for sign in questions.BANK.warning_signs:
         if sign.number not in (5, 7):
             answers[sign.slug] = {questions.ANSWER_FIELD: questions.NO}
     options = pdf_incident_options(incidents, today=date(2026, 11, 2))

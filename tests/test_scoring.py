@@ -13,7 +13,9 @@ from typing import NamedTuple
 import pytest
 
 from screening import contacts, questions
-from screening.questions import BANK, DONT_KNOW, NO, WARNING_SIGNS, YES
+from screening.questions import BANK, DONT_KNOW, NO, YES
+
+WARNING_SIGNS = BANK.warning_signs
 from screening.scoring import (
     FLAGS,
     LEVEL_NAMES,

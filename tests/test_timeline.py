@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from screening import timeline
+from screening import questions, timeline
 from screening.timeline import (
     COURSE_OF_CONDUCT,
     DAILY_LIFE,
@@ -244,7 +244,7 @@ def test_the_rules_are_the_documented_numbers():
         "approaching",
         "confronting",
         "home",
-    } == timeline.VISIT_BEHAVIOURS
+    } == questions.BANK.behaviours_playing(questions.Role.VISIT)
 
 
 # --- Wording for the person and for others ---------------------------------------------------

@@ -11,9 +11,9 @@ from tests.journey import ABOUT, answer_everything
 
 pytestmark = pytest.mark.django_db
 
-FIRST_SIGN = questions.WARNING_SIGNS[0].slug
-SECOND_SIGN = questions.WARNING_SIGNS[1].slug
-LAST_SIGN = questions.WARNING_SIGNS[-1].slug
+FIRST_SIGN = questions.BANK.warning_signs[0].slug
+SECOND_SIGN = questions.BANK.warning_signs[1].slug
+LAST_SIGN = questions.BANK.warning_signs[-1].slug
 
 
 def start(client):
@@ -116,7 +116,7 @@ def test_the_name_given_is_used_in_the_questions_and_escaped(client):
     client.post("/questions/about-them/", {**ABOUT, "name": "<b>Sam</b>"})
     client.post(f"/questions/{FIRST_SIGN}/", {"answer": "no"})
     client.post(f"/questions/{SECOND_SIGN}/", {"answer": "no"})
-    html = client.get(f"/questions/{questions.WARNING_SIGNS[2].slug}/").content.decode()
+    html = client.get(f"/questions/{questions.BANK.warning_signs[2].slug}/").content.decode()
     assert "Has &lt;b&gt;Sam&lt;/b&gt; destroyed or vandalised any property?" in html
     assert "<b>Sam</b>" not in html
 
@@ -126,7 +126,7 @@ def test_without_a_name_the_questions_say_this_person(client):
     client.post("/questions/about-them/", {**ABOUT, "name": ""})
     client.post(f"/questions/{FIRST_SIGN}/", {"answer": "no"})
     client.post(f"/questions/{SECOND_SIGN}/", {"answer": "no"})
-    html = client.get(f"/questions/{questions.WARNING_SIGNS[2].slug}/").content.decode()
+    html = client.get(f"/questions/{questions.BANK.warning_signs[2].slug}/").content.decode()
     assert "Has this person destroyed or vandalised any property?" in html
 
 
@@ -211,7 +211,7 @@ def test_the_results_show_the_level_in_words(client, yes, level):
 def test_the_results_explain_each_sign_present_and_what_is_still_unknown(client):
     answer_everything(client, yes=(6,), dont_know=(12,), details={6: "At the station"})
     html = client.get("/results/").content.decode()
-    sign = questions.WARNING_SIGNS[5]
+    sign = questions.BANK.warning_signs[5]
     assert "Has Alex made any threats of physical or sexual violence?" in html
     assert sign.reason.split(",")[0] in html
     assert "At the station" in html

@@ -34,7 +34,7 @@ def sign_choices(case) -> tuple[tuple[int, str], ...]:
 
 def sign_names(case) -> dict[int, str]:
     return {
-        sign.number: fill(sign.canonical, case.stalker_name) for sign in questions.WARNING_SIGNS
+        sign.number: fill(sign.canonical, case.stalker_name) for sign in questions.BANK.warning_signs
     }
 
 

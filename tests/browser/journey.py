@@ -14,9 +14,9 @@ from urllib.parse import urlparse
 from django.contrib.sessions.models import Session
 from playwright.sync_api import Page, expect
 
-from screening.questions import ABOUT_SLUG, BEHAVIOURS_SLUG, DONT_KNOW, NO, WARNING_SIGNS, YES
+from screening.questions import ABOUT_SLUG, BANK, BEHAVIOURS_SLUG, DONT_KNOW, NO, YES
 
-SIGN_SLUGS = {sign.number: sign.slug for sign in WARNING_SIGNS}
+SIGN_SLUGS = {sign.number: sign.slug for sign in BANK.warning_signs}
 SESSION_COOKIE = "session"
 
 CONTINUE_BUTTON = "main form button[type=submit]"

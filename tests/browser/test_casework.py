@@ -119,7 +119,7 @@ def test_an_advocate_signs_in_screens_a_client_and_downloads_the_summary(page, s
     # The "about them" answers start from the case; the rest are answered here.
     page.locator("input[name='about-them-how_often'][value='more_than_five']").check()
     page.locator("input[name='about-them-since'][value='one_to_six_months']").check()
-    for sign in questions.WARNING_SIGNS:
+    for sign in questions.BANK.warning_signs:
         value = "yes" if sign.number in (2, 5) else "no"
         page.locator(f"input[name='{sign.slug}-answer'][value='{value}']").check()
     page.locator("input[name='behaviours-behaviours'][value='following']").check()

@@ -62,7 +62,7 @@ SENTINELS = {
     "other_details": "Zxq-other-details-sentinel",
     **{
         f"sign_{sign.number}": f"Zxq-sign-{sign.number}-sentinel"
-        for sign in questions.WARNING_SIGNS
+        for sign in questions.BANK.warning_signs
     },
     "judgement_reason": "Zxq-judgement-reason-sentinel",
     "crime_reference": "Zxq-crime-ref",
@@ -124,7 +124,7 @@ def quick_entry_screening(client, case) -> Screening:
     start = url("start-screening", case_id=case.pk)
     token = client.get(start).context["token"]
     quick = client.post(start, {"submission_token": token, "mode": "quick"}).url
-    details = {sign.number: SENTINELS[f"sign_{sign.number}"] for sign in questions.WARNING_SIGNS}
+    details = {sign.number: SENTINELS[f"sign_{sign.number}"] for sign in questions.BANK.warning_signs}
     answers = screening_answers(yes=(2,), details=details)
     answers[questions.ABOUT_SLUG] = {
         **answers[questions.ABOUT_SLUG],
