@@ -11,6 +11,7 @@ import uuid
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from casework.encryption import EncryptedJSONField, EncryptedTextField
@@ -121,21 +122,32 @@ class Case(models.Model):
 
 
 class Screening(models.Model):
-    """One run of the twelve questions with a client, saved as it goes."""
+    """One run of the checklist with a client: answered page by page, then completed.
+
+    While it is in progress ``answers`` grows as the advocate goes. Completing it keeps a
+    snapshot (``result``: what the rules found that day, with the bank and rules versions, and
+    who completed it and when). From then on nothing changes it and nothing scores it again:
+    pages and PDFs read the snapshot. Professional judgement is kept beside it, as entries.
+    """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="screenings")
     conducted_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
     started_at = models.DateTimeField(default=timezone.now)
     completed_at = models.DateTimeField(null=True, blank=True)
+    completed_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # The name of whoever completed it, as it was then: the snapshot outlives their account.
+    completed_by_name = EncryptedTextField(blank=True, default="")
     answers = EncryptedJSONField()
+    # scoring.to_primitives(result) once completed; None while in progress.
+    result = EncryptedJSONField(null=True, default=None)
     bank_version = models.CharField(max_length=20)
     rules_version = models.CharField(max_length=20, blank=True)
-    # Set when the screening is completed: the level the rules gave, and any level
-    # raised by professional judgement (never lower; see screening.judgement).
+    # The level the rules gave, set at completion (also in ``result``), so the case list can
+    # show it without reading the whole snapshot.
     level = EncryptedTextField(blank=True, default="")
-    judgement_level = EncryptedTextField(blank=True, default="")
-    judgement_reason = EncryptedTextField(blank=True, default="")
 
     class Meta:
         ordering = ["started_at"]
@@ -146,6 +158,44 @@ class Screening(models.Model):
     @property
     def is_complete(self) -> bool:
         return self.completed_at is not None
+
+
+class JudgementEntry(models.Model):
+    """One raise of a screening's level on professional judgement, by whom, when and why.
+
+    Entries are never changed: a raise made in error is withdrawn (who and when kept), and a
+    later raise is a new entry. The level to act on is the highest of the checklist's own level
+    and every raise not withdrawn (``screening.judgement.final_level``).
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    screening = models.ForeignKey(Screening, on_delete=models.CASCADE, related_name="judgements")
+    level = EncryptedTextField()
+    reason = EncryptedTextField()
+    made_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    made_by_name = EncryptedTextField(blank=True, default="")
+    made_at = models.DateTimeField(default=timezone.now)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    withdrawn_by_name = EncryptedTextField(blank=True, default="")
+
+    class Meta:
+        ordering = ["made_at"]
+
+    def __str__(self):
+        return f"Judgement {self.pk}"
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
+
+    @property
+    def level_label(self) -> str:
+        from screening.scoring import Level
+
+        return gettext(Level(self.level).label)
 
 
 class CaseIncident(models.Model):

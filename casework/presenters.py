@@ -4,30 +4,45 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from casework.forms import RELATIONSHIP_CHOICES, SAFE_ROUTES
-from casework.models import Case, Screening
-from screening import changes, questions
+from casework.models import Case, JudgementEntry, Screening
+from screening import changes, incident_presenters, questions, scoring
 from screening.judgement import Judgement, final_level
+from screening.presenters import fill, yes_sign_choices
 from screening.scoring import Level
 
 CONSENT_WORDS = {True: _("Yes"), False: _("No"), None: _("Not asked yet")}
 ROUTE_WORDS = {"yes": _("Yes"), "no": _("No"), "not_asked": _("Not known")}
 
 
-def judgement_of(screening: Screening) -> Judgement | None:
-    if not screening.judgement_level:
-        return None
-    return Judgement(Level(screening.judgement_level), screening.judgement_reason)
+def as_judgement(entry: JudgementEntry) -> Judgement:
+    return Judgement(
+        Level(entry.level),
+        entry.reason,
+        by=entry.made_by_name,
+        on=timezone.localdate(entry.made_at),
+    )
+
+
+def judgements_in_force(screening: Screening) -> list[Judgement]:
+    """The raises not withdrawn, oldest first (``judgements`` may be prefetched)."""
+    return [as_judgement(e) for e in screening.judgements.all() if not e.is_withdrawn]
 
 
 def level_of(screening: Screening) -> Level | None:
-    """The level to act on: the rules' level, raised by any professional judgement."""
+    """The level to act on: the rules' level, raised by any professional judgement in force."""
     if not screening.level:
         return None
-    return final_level(Level(screening.level), judgement_of(screening))
+    return final_level(Level(screening.level), judgements_in_force(screening))
+
+
+def result_of(screening: Screening) -> scoring.Result:
+    """A completed screening's kept result, exactly as it was scored that day."""
+    return scoring.from_primitives(screening.result)
 
 
 @dataclass(frozen=True)
@@ -64,7 +79,7 @@ def screening_rows(case: Case) -> list[ScreeningRow]:
             ScreeningRow(
                 screening=screening,
                 level=level,
-                raised=bool(screening.judgement_level),
+                raised=level is not None and level != Level(screening.level),
                 changes=compared,
                 compared_with=previous if compared is not None else None,
             )
@@ -90,32 +105,36 @@ class CaseRow:
     reference: str
     stalker: str
     latest: ScreeningRow | None
+    in_progress: bool
 
 
 def latest_row(case: Case) -> ScreeningRow | None:
-    """The newest screening's level, with no comparison: what the case list shows."""
-    screenings = list(case.screenings.all())
-    if not screenings:
+    """The newest completed screening's level, with no comparison: what the case list shows.
+    A new screening in progress never hides it."""
+    completed = [s for s in case.screenings.all() if s.is_complete]
+    if not completed:
         return None
-    latest = screenings[-1]
+    latest = completed[-1]
+    level = level_of(latest)
     return ScreeningRow(
         screening=latest,
-        level=level_of(latest),
-        raised=bool(latest.judgement_level),
+        level=level,
+        raised=level is not None and level != Level(latest.level),
         changes=None,
         compared_with=None,
     )
 
 
 def case_rows(cases) -> list[CaseRow]:
-    """One row a case. ``cases`` should prefetch ``screenings`` (their answers can be left
-    out: ``views.cases.case_list`` does)."""
+    """One row a case. ``cases`` should prefetch ``screenings`` and their ``judgements``
+    (the answers and snapshots can be left out: ``views.cases.case_list`` does)."""
     return [
         CaseRow(
             case=case,
             reference=case.client_reference,
             stalker=case.stalker_name,
             latest=latest_row(case),
+            in_progress=any(not s.is_complete for s in case.screenings.all()),
         )
         for case in cases
     ]
@@ -191,3 +210,37 @@ def describe_changes(found: changes.Changes) -> tuple[ChangeGroup, ...]:
         ),
     )
     return tuple(ChangeGroup(str(title), items) for title, items in groups if items)
+
+
+def pattern_context(log) -> dict:
+    """The pattern and chart of a case's incident log, worded for an advocate ("they", not
+    "you"). ``log`` is a ``casework.incident_log.CaseIncidentLog``."""
+    return incident_presenters.pattern_context(log.all, today=timezone.localdate(), for_others=True)
+
+
+def yes_signs(case: Case) -> tuple[tuple[int, str], ...]:
+    """The warning signs an incident may be linked to: every sign answered "Yes" in the latest
+    completed screening or in the one in progress, in the checklist's wording, in order."""
+    screenings = list(case.screenings.all())
+    completed = [s for s in screenings if s.is_complete]
+    wording: dict[int, str] = {}
+    if completed:
+        latest = completed[-1]
+        result = result_of(latest)
+        for sign in result.signs:
+            wording[sign.number] = fill(result.sign(sign.number).canonical, case.stalker_name)
+    for screening in screenings:
+        if not screening.is_complete:
+            for number, text in yes_sign_choices(
+                screening.answers, name=case.stalker_name, canonical=True
+            ):
+                wording.setdefault(number, text)
+    return tuple(sorted(wording.items()))
+
+
+def sign_names(case: Case) -> dict[int, str]:
+    """Every warning sign in the checklist's wording, for showing an entry's links."""
+    return {
+        sign.number: fill(sign.canonical, case.stalker_name)
+        for sign in questions.BANK.warning_signs
+    }

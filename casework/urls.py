@@ -25,6 +25,12 @@ urlpatterns = [
     path(f"{screening_prefix}quick/", screenings.quick_entry, name="screening-quick"),
     path(f"{screening_prefix}check/", screenings.check, name="screening-check"),
     path(f"{screening_prefix}judgement/", screenings.judgement, name="screening-judgement"),
+    path(
+        f"{screening_prefix}judgement/<uuid:judgement_id>/withdraw/",
+        screenings.withdraw_judgement,
+        name="screening-judgement-withdraw",
+    ),
+    path(f"{screening_prefix}discard/", screenings.discard, name="screening-discard"),
     path(f"{screening_prefix}summary/", screenings.download, name="screening-pdf"),
     path("<uuid:case_id>/log/", incidents.incident_list, name="incidents"),
     path("<uuid:case_id>/log/add/", incidents.incident_form, name="incident-add"),

@@ -1,7 +1,9 @@
-"""Where answers live between pages.
+"""Where answers live between pages: the one answer-store interface.
 
-A person screening themselves keeps their answers only in the server-side
-session: nothing is written to any other table (SECURITY.md A1). Values are
+A store has ``all`` (every answer still valid and still shown) and ``save(slug, values)`` /
+``save_all(answers)``. ``SessionAnswers`` is the person's; ``casework.answers.CaseAnswers`` is an
+advocate's screening on a case. A person screening themselves keeps their answers only in the
+server-side session: nothing is written to any other table. Values are
 stored as primitives, exactly as a form would post them, and every read goes
 back through the question's form and ``flow.prune``, so tampered or stale data
 never reaches scoring or a summary.
@@ -17,8 +19,9 @@ STARTED_KEY = "screening_started"
 POLICE_DETAILS_KEY = "police_details"
 
 
-def revalidate(stored: dict, *, bank=questions.BANK) -> dict[str, dict]:
+def revalidate(stored: dict, *, bank=None) -> dict[str, dict]:
     """Keep only answers that still pass their question's form, then prune."""
+    bank = questions.BANK if bank is None else bank
     valid = {}
     for question in bank:
         values = stored.get(question.slug)
@@ -50,7 +53,9 @@ class SessionAnswers:
         return revalidate(self.session.get(ANSWERS_KEY) or {})
 
     def save(self, slug: str, values: dict) -> None:
-        answers = {**self.all, slug: values}
+        self.save_all({**self.all, slug: values})
+
+    def save_all(self, answers: dict) -> None:
         self.session[ANSWERS_KEY] = flow.prune(answers)
         self.__dict__.pop("all", None)
 

@@ -13,7 +13,6 @@ from collections.abc import Mapping, Sequence
 from screening import questions
 from screening.questions import Answers, Field, Question
 
-
 Bank = Sequence[Question] | None
 
 

@@ -9,9 +9,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
-from screening import incidents, pdf, questions
+from screening import incidents, log_prompts, pdf, questions
 from screening.incident_chart import chart, long_date
 from screening.incident_csv import RowError
 from screening.incidents import Incident
@@ -139,13 +139,18 @@ def entry_view(
 
 
 def pdf_entries(
-    log: Iterable[Incident], *, sign_names: Mapping[int, str] | None = None
+    log: Iterable[Incident],
+    *,
+    sign_names: Mapping[int, str] | None = None,
+    completed_on: date | None = None,
 ) -> tuple[pdf.IncidentEntry, ...]:
-    """The PDF's incident schedule: one ``pdf.IncidentEntry`` per incident, in date order."""
+    """The PDF's incident schedule: one ``pdf.IncidentEntry`` per incident, in date order.
+    Entries dated after ``completed_on`` (the screening's day) are marked as such."""
     return tuple(
         pdf.IncidentEntry(
             when=when(incident),
             details=entry_details(incident, sign_names=sign_names, compact=True),
+            after_screening=completed_on is not None and incident.occurred_on > completed_on,
         )
         for incident in incidents.in_date_order(tuple(log))
     )
@@ -159,6 +164,7 @@ def pdf_incident_options(
     log: Iterable[Incident],
     *,
     today: date | None = None,
+    completed_on: date | None = None,
 ) -> dict[str, object]:
     """Everything the incident log adds to the PDF, as keyword arguments for
     ``pdf.render_summary_pdf``: the schedule, the pattern flags, the weekly chart, the
@@ -167,6 +173,7 @@ def pdf_incident_options(
     Incidents are numbered in date order, as in the schedule, so "incident 3" in the evidence
     list or under a warning sign is the third entry of the schedule. ``today`` extends the
     chart and the rising-rate check to the current week, as on the record pages.
+    ``completed_on`` (a completed screening's day) marks the entries dated after it.
     """
     ordered = incidents.in_date_order(tuple(log))
     if not ordered:
@@ -182,7 +189,7 @@ def pdf_incident_options(
             supported.setdefault(sign, []).append(reference)
     return {
         # The checklist above words each sign in full; the schedule names them briefly.
-        "incidents": pdf_entries(ordered),
+        "incidents": pdf_entries(ordered, completed_on=completed_on),
         "pattern_flags": tuple(
             pdf.PatternNote(title=flag.title, reason=flag.reason)
             for flag in flag_views(found, for_others=True)
@@ -250,3 +257,56 @@ def row_error_text(error: RowError) -> str:
     if error.row:
         return gettext("Row %(row)s: %(message)s") % {"row": error.row, "message": message}
     return message
+
+
+def prompt_texts(
+    answers: questions.Answers, log: Sequence[Incident], *, for_others: bool = False
+) -> tuple[str, ...]:
+    """What the log records that the answers do not, each as a prompt to check a question:
+    for an advocate or an officer (``for_others``), or in plain words for the person."""
+    texts = []
+    for prompt in log_prompts.prompts(answers, log):
+        wording = _PROMPTS_FOR_OTHERS if for_others else _PROMPTS_FOR_THE_PERSON
+        texts.append(
+            gettext(wording[prompt.code])
+            % {"date": long_date(prompt.first), "number": prompt.number}
+        )
+    return tuple(texts)
+
+
+_PROMPTS_FOR_OTHERS = {
+    log_prompts.THREAT: gettext_lazy(
+        "The incident log records a threat on %(date)s: check question %(number)s with the client."
+    ),
+    log_prompts.VISITS: gettext_lazy(
+        "The incident log records more than three visits in the week from %(date)s: check "
+        "question %(number)s with the client."
+    ),
+    log_prompts.THIRD_PARTIES: gettext_lazy(
+        "The incident log records other people being drawn in on %(date)s: check question "
+        "%(number)s with the client."
+    ),
+    log_prompts.VIOLENCE: gettext_lazy(
+        "The incident log records violence on %(date)s: check question %(number)s (violence "
+        "towards anyone else) with the client."
+    ),
+}
+
+_PROMPTS_FOR_THE_PERSON = {
+    log_prompts.THREAT: gettext_lazy(
+        "Your record has a threat on %(date)s. You may want to look again at question "
+        "%(number)s, about threats."
+    ),
+    log_prompts.VISITS: gettext_lazy(
+        "Your record shows they turned up more than three times in the week from %(date)s. "
+        "You may want to look again at question %(number)s."
+    ),
+    log_prompts.THIRD_PARTIES: gettext_lazy(
+        "Your record shows other people being drawn in on %(date)s. You may want to look again "
+        "at question %(number)s."
+    ),
+    log_prompts.VIOLENCE: gettext_lazy(
+        "Your record has violence on %(date)s. You may want to look again at question "
+        "%(number)s, about violence towards anyone else."
+    ),
+}

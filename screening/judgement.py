@@ -1,11 +1,14 @@
 """Professional judgement: an advocate may raise a screening's level, never lower it.
 
-DOMAIN.md section 3: DASH, the domestic-abuse checklist, lets professional judgement
-raise a case (escalation, repeat referral, what the professional knows) and never
-lets it lower one. The same holds here, enforced in this one place.
+DASH, the domestic-abuse checklist, lets professional judgement raise a case (escalation,
+repeat referral, what the professional knows) and never lets it lower one. The same holds
+here, enforced in this one place. Each raise is its own entry with who made it, when and why;
+withdrawing one made in error can never take the level below the checklist's own.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from screening.markers import _
 from screening.scoring import Level, level_rank
@@ -19,8 +22,12 @@ class JudgementError(ValueError):
 
 @dataclass(frozen=True)
 class Judgement:
+    """One raise: the level, the reason, and (once recorded) who made it and on what day."""
+
     level: Level
     reason: str
+    by: str = ""
+    on: date | None = None
 
 
 def levels_above(level: Level) -> tuple[Level, ...]:
@@ -40,8 +47,6 @@ def judge(scored: Level, raised_to: Level, reason: str) -> Judgement:
     return Judgement(level=raised_to, reason=reason)
 
 
-def final_level(scored: Level, judgement: Judgement | None) -> Level:
-    """The level to act on: the higher of the rules' level and the judgement's."""
-    if judgement is None or level_rank(judgement.level) <= level_rank(scored):
-        return scored
-    return judgement.level
+def final_level(scored: Level, judgements: Iterable[Judgement] = ()) -> Level:
+    """The level to act on: the highest of the rules' level and every raise in force."""
+    return max((scored, *(j.level for j in judgements)), key=level_rank)

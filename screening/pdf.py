@@ -31,7 +31,7 @@ import threading
 from collections.abc import Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
@@ -44,7 +44,7 @@ from django.utils.translation import get_language, gettext
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcherResponse
 
-from screening import contacts, presenters, questions
+from screening import contacts, presenters, questions, scoring
 from screening.incident_chart import Chart
 from screening.judgement import Judgement, final_level
 
@@ -145,6 +145,7 @@ class IncidentEntry:
 
     when: str
     details: tuple[tuple[str, str], ...] = ()
+    after_screening: bool = False
 
 
 @dataclass(frozen=True)
@@ -194,24 +195,34 @@ def summary_context(
     chart: Chart | None = None,
     evidence: Sequence[EvidenceItem] = (),
     supported_by: Mapping[int, Sequence[str]] | None = None,
-    judgement: Judgement | None = None,
+    judgements: Sequence[Judgement] = (),
+    result: scoring.Result | None = None,
+    completed_on: date | None = None,
+    log_prompts: Sequence[str] = (),
     generated_at: datetime | None = None,
 ) -> dict:
     """Everything the PDF template shows, all as plain text for the template to escape
-    (the chart's SVG is built by ``incident_chart`` with every piece of text escaped)."""
+    (the chart's SVG is built by ``incident_chart`` with every piece of text escaped).
+
+    ``result`` is a completed screening's kept result: given, it is shown as it is; without
+    it the answers are scored now (a person's own screening, completed in this session)."""
     generated_at = timezone.localtime(generated_at or timezone.now())
-    result = presenters.results(answers, incident_count=len(incidents))
-    scored = result.result.level
-    level = final_level(scored, judgement)
-    yes_numbers = frozenset(sign.number for sign in result.signs)
+    if result is None:
+        shown = presenters.results(answers, incident_count=len(incidents))
+    else:
+        shown = presenters.present(result, answers)
+    scored = shown.result.level
+    level = final_level(scored, judgements)
+    yes_numbers = frozenset(sign.number for sign in shown.signs)
     sections = _sections(answers)
     supported = supported_by or {}
     return {
         "document_title": gettext("Summary"),
         "language": get_language() or settings.LANGUAGE_CODE,
         "generated_at": generated_at,
-        "bank_version": result.result.bank_version,
-        "rules_version": result.result.rules_version,
+        "completed_on": completed_on or generated_at.date(),
+        "bank_version": shown.result.bank_version,
+        "rules_version": shown.result.rules_version,
         "person_name": person_name.strip(),
         "stalker_name": presenters.police_name(answers),
         "stalker_date_of_birth": stalker_date_of_birth.strip(),
@@ -219,10 +230,16 @@ def summary_context(
         "organisation": organisation.strip(),
         "case_reference": case_reference.strip(),
         "police_reference": police_reference.strip(),
-        "results": result,
+        "results": shown,
         "level_code": str(level),
         "level_name": gettext(level.label),
-        "judgement": judgement if level != scored else None,
+        "raised": level != scored,
+        "judgements": tuple(
+            {"level": gettext(j.level.label), "by": j.by, "on": j.on, "reason": j.reason}
+            for j in judgements
+        ),
+        "log_prompts": tuple(log_prompts),
+        "after_screening": any(entry.after_screening for entry in incidents),
         "yes_numbers": yes_numbers,
         # Each "Yes" sign's row with the incidents that support it (none for other answers).
         "sign_rows": tuple(
@@ -288,9 +305,11 @@ def render_summary_pdf(answers: questions.Answers, **options) -> bytes:
     ``incident_presenters.pdf_incident_options`` builds all five from a log.
     The keywords are ``summary_context``'s.
 
-    ``judgement`` is an advocate's professional judgement: when it raises the level, the
-    document leads with the raised level and its reason and still shows what the checklist
-    answers alone gave.
+    ``judgements`` are an advocate's raises on professional judgement in force, each with who
+    made it, when and why: when they raise the level, the document leads with the raised level
+    and its history and still shows what the checklist answers alone gave. ``result`` and
+    ``completed_on`` are a completed screening's kept result and day; ``log_prompts`` are what
+    the incident log records that the answers do not.
 
     Raises ``scoring.MissingAnswer`` if the screening is not complete.
     """

@@ -22,6 +22,7 @@ class Row:
     slug: str
     details: str = ""
     number: int | None = None
+    change_url: str = ""
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,7 @@ def summary(answers: questions.Answers, *, canonical: bool = False) -> tuple[Gro
             about.extend(_field_rows(question, page, name))
     groups = (
         (gettext("About the person doing this"), about),
-        (gettext("The 12 warning sign questions"), signs),
+        (gettext("The warning sign questions"), signs),
         (gettext("What they have done"), behaviours),
     )
     return tuple(Group(title, tuple(rows)) for title, rows in groups if rows)
@@ -173,28 +174,32 @@ class Results:
         return str(self.result.level)
 
 
-def _sign_view(number: int, answers: questions.Answers, *, serious: bool = False) -> SignView:
-    question = questions.BANK.sign(number)
+def _sign_view(
+    result: scoring.Result, number: int, answers: questions.Answers, *, serious: bool = False
+) -> SignView:
+    """A sign in the words it was asked in (kept in the result, not looked up in today's bank),
+    with its reason if it was answered "Yes"."""
+    asked = result.sign(number)
+    reasons = {sign.number: sign.reason for sign in result.signs}
     return SignView(
         number=number,
-        question=fill(question.title, display_name(answers)),
-        canonical=fill(question.canonical, police_name(answers)),
-        reason=gettext(question.reason),
+        question=fill(asked.title, display_name(answers)),
+        canonical=fill(asked.canonical, police_name(answers)),
+        reason=gettext(reasons[number]) if number in reasons else "",
         serious=serious,
-        details=answers.get(question.slug, {}).get(DETAILS_FIELD, ""),
+        details=answers.get(asked.slug, {}).get(DETAILS_FIELD, ""),
     )
 
 
-def results(answers: questions.Answers, *, incident_count: int = 0) -> Results:
-    """Score the answers and put the result into words."""
-    result = scoring.score(answers, incident_count=incident_count)
+def present(result: scoring.Result, answers: questions.Answers) -> Results:
+    """A result put into words, as it is: a kept result is shown, never scored again."""
     behaviours_page = answers.get(questions.BEHAVIOURS_SLUG, {})
     return Results(
         result=result,
         level=gettext(result.level.label),
         level_reasons=tuple(gettext(reason) for reason in result.level_reasons),
-        signs=tuple(_sign_view(s.number, answers, serious=s.serious) for s in result.signs),
-        unknowns=tuple(_sign_view(number, answers) for number in result.unknowns),
+        signs=tuple(_sign_view(result, s.number, answers, serious=s.serious) for s in result.signs),
+        unknowns=tuple(_sign_view(result, number, answers) for number in result.unknowns),
         flags=tuple(
             FlagView(flag.code, gettext(flag.title), gettext(flag.explanation))
             for flag in result.flags
@@ -203,3 +208,8 @@ def results(answers: questions.Answers, *, incident_count: int = 0) -> Results:
         if behaviours_page
         else (),
     )
+
+
+def results(answers: questions.Answers, *, incident_count: int = 0) -> Results:
+    """Score answers still being worked on (the person's own session) and put them into words."""
+    return present(scoring.score(answers, incident_count=incident_count), answers)

@@ -13,9 +13,10 @@ The rules (see also docs/incident-log.md):
   (a day and the six after it) where the person doing this was physically there. This mirrors
   warning sign 4 ("turned up ... more than three times per week"). The behaviours that count as
   a visit are those the question bank marks with ``Role.VISIT``: following, waiting for,
-  approaching, confronting and coming to the home, the ways of turning up in person. Watching or spying is left out because it can be
-  done from a distance or through a camera, and contact through other people is left out because
-  the person doing this was not there themselves. One incident counts as one visit however many
+  approaching, confronting and coming to the home, the ways of turning up in person. Watching
+  or spying is left out because it can be done from a distance or through a camera, and
+  contact through other people is left out because the person doing this was not there
+  themselves. One incident counts as one visit however many
   of these behaviours it records; two incidents on one day count as two visits.
 - **First threat**: the first incident, in date order, that records threats. Threats are one of
   the serious warning signs (sign 6), and the first one marks a change in what is happening.

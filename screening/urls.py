@@ -10,7 +10,7 @@ handler500 = "screening.views.errors.server_error"
 
 question_patterns = [
     path("questions/", questionnaire.begin, name="begin"),
-    path("questions/<slug:slug>/", questionnaire.QuestionView.as_view(), name="question"),
+    path("questions/<slug:slug>/", questionnaire.question, name="question"),
     path("check-your-answers/", questionnaire.check_answers, name="check"),
     path("results/", questionnaire.results_page, name="results"),
     path("start-again/", questionnaire.start_again, name="start-again"),

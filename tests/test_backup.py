@@ -19,7 +19,7 @@ from django.db import connection
 from django.utils import timezone
 
 from casework.incident_log import CaseIncidentLog
-from casework.models import Case, CaseIncident, Organisation, Screening
+from casework.models import Case, CaseIncident, JudgementEntry, Organisation, Screening
 from screening.answers import ANSWERS_KEY, STARTED_KEY
 from screening.scoring import Level
 from tests.casework.conftest import make_advocate, make_case
@@ -53,9 +53,12 @@ def make_sample_data() -> dict:
         safe_contact={"call": "yes", "times_to_avoid": f"{CASE_SENTINEL}-times"},
     )
     screening = completed_screening(case, advocate, yes=(1, 6), details={1: CASE_SENTINEL})
-    screening.judgement_level = str(Level.SERIOUS)
-    screening.judgement_reason = f"{CASE_SENTINEL}-reason"
-    screening.save()
+    JudgementEntry.objects.create(
+        screening=screening,
+        level=str(Level.SERIOUS),
+        reason=f"{CASE_SENTINEL}-reason",
+        made_by=advocate,
+    )
     CaseIncidentLog(case).add(replace(FULL, place=f"{CASE_SENTINEL}-place"))
     return {
         "session_key": store.session_key,
@@ -84,7 +87,7 @@ def assert_sample_data(expected: dict) -> None:
     screening = Screening.objects.get(pk=expected["screening_id"], case=case)
     assert screening.is_complete
     assert screening.level == expected["level"]
-    assert screening.judgement_reason == f"{CASE_SENTINEL}-reason"
+    assert screening.judgements.get().reason == f"{CASE_SENTINEL}-reason"
     assert screening.answers["feelings"]["details"] == CASE_SENTINEL
     (incident,) = CaseIncidentLog(case).all
     assert incident.place == f"{CASE_SENTINEL}-place"

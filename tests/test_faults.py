@@ -103,7 +103,7 @@ def test_database_down_on_a_fresh_visit_gives_the_503_page():
 
 def test_other_errors_still_give_the_500_page(person):
     failure = RuntimeError("not the database")
-    with mock.patch("screening.views.questionnaire.flow.is_reachable", side_effect=failure):
+    with mock.patch("screening.journey.flow.is_reachable", side_effect=failure):
         response = person.get(FIRST_SIGN)
     html = assert_neutral_page(response, 500)
     assert "Sorry, there is a problem with the service" in html

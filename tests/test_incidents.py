@@ -7,10 +7,10 @@ import pytest
 
 from screening import questions
 from screening.incidents import (
-    behaviour_choices,
     TEXT_LIMITS,
     Incident,
     InvalidIncident,
+    behaviour_choices,
     from_primitives,
     in_date_order,
     new_id,

@@ -83,7 +83,9 @@ def captured(settings, capfd):
 
 
 def the_whole_journey(client):
-    details = {sign.number: SENTINELS[f"sign_{sign.number}"] for sign in questions.BANK.warning_signs}
+    details = {
+        sign.number: SENTINELS[f"sign_{sign.number}"] for sign in questions.BANK.warning_signs
+    }
     answer_everything(
         client,
         about={**ABOUT, "name": SENTINELS["name"]},

@@ -383,7 +383,7 @@ def test_a_raised_judgement_leads_and_the_checklist_level_is_still_shown():
         if sign.number != 2:
             answers[sign.slug] = {questions.ANSWER_FIELD: questions.NO}
     judgement = Judgement(Level.SERIOUS, "He has found her new address.\nShe is moving again.")
-    text = " ".join(pages_text(pdf.render_summary_pdf(answers, judgement=judgement)))
+    text = " ".join(pages_text(pdf.render_summary_pdf(answers, judgements=[judgement])))
     result = text[text.index("What the answers show") :]
     assert result.index("Serious warning signs") < result.index("Raised on professional")
     assert "Raised on professional judgement." in result
@@ -394,7 +394,7 @@ def test_a_raised_judgement_leads_and_the_checklist_level_is_still_shown():
 def test_a_judgement_that_raises_nothing_is_not_shown(text):
     judgement = Judgement(Level.PRESENT, "Not higher than the answers")
     with_judgement = " ".join(
-        pages_text(pdf.render_summary_pdf(complete_answers(), judgement=judgement))
+        pages_text(pdf.render_summary_pdf(complete_answers(), judgements=[judgement]))
     )
     assert "Raised on professional judgement" not in with_judgement
     assert "Not higher than the answers" not in with_judgement
@@ -467,7 +467,7 @@ def test_payloads_in_the_incident_log_and_the_judgement_stay_literal_text(monkey
             answers[sign.slug] = {questions.ANSWER_FIELD: questions.NO}
     options = pdf_incident_options(incidents, today=date(2026, 11, 2))
     document = pdf.render_summary_pdf(
-        answers, judgement=Judgement(Level.SERIOUS, payload), **options
+        answers, judgements=[Judgement(Level.SERIOUS, payload)], **options
     )
     spy.assert_nothing_outside_the_allow_list()
     assert document.startswith(b"%PDF")

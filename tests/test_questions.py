@@ -277,7 +277,9 @@ def test_the_real_bank_passes_the_check():
         pytest.param((*BANK, BANK[0]), "duplicate slugs", id="duplicate-slug"),
         pytest.param(BANK[:5] + BANK[6:], "numbered from 1 in order", id="missing-sign"),
         pytest.param(
-            (BANK[0], BANK[2], BANK[1], *BANK[3:]), "numbered from 1 in order", id="signs-out-of-order"
+            (BANK[0], BANK[2], BANK[1], *BANK[3:]),
+            "numbered from 1 in order",
+            id="signs-out-of-order",
         ),
         pytest.param(
             (dataclasses.replace(BANK[0], slug="About Them"), *BANK[1:]),

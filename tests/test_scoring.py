@@ -14,8 +14,6 @@ import pytest
 
 from screening import contacts, questions
 from screening.questions import BANK, DONT_KNOW, NO, YES
-
-WARNING_SIGNS = BANK.warning_signs
 from screening.scoring import (
     FLAGS,
     LEVEL_NAMES,
@@ -28,6 +26,7 @@ from screening.scoring import (
     score,
 )
 
+WARNING_SIGNS = BANK.warning_signs
 SERIOUS, PRESENT, NONE_YET = Level.SERIOUS, Level.PRESENT, Level.NONE_YET
 SLUG = {q.number: q.slug for q in WARNING_SIGNS}
 

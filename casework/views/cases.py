@@ -10,21 +10,23 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from casework import audit, once
+from casework import audit, once, services
 from casework.access import advocate_required
 from casework.forms import CaseForm
 from casework.incident_log import CaseIncidentLog
 from casework.models import Case, Screening
-from casework.presenters import case_overview, case_rows
+from casework.presenters import case_overview, case_rows, pattern_context
 from casework.scoping import case_for, cases_for
-from casework.views.incidents import pattern_context
 
 
 @advocate_required
 def case_list(request):
     show_closed = request.GET.get("show") == "closed"
-    # The list shows each case's latest level: no screening's answers need decrypting.
-    screenings = Prefetch("screenings", queryset=Screening.objects.defer("answers"))
+    # The list shows each case's latest completed level: no answers or snapshots need reading.
+    screenings = Prefetch(
+        "screenings",
+        queryset=Screening.objects.defer("answers", "result").prefetch_related("judgements"),
+    )
     cases = cases_for(request.user).filter(is_open=not show_closed).prefetch_related(screenings)
     return render(
         request,
@@ -114,8 +116,7 @@ def erase_case(request, case_id):
     """Erase a case on the client's request, with everything that belongs to it."""
     case = case_for(request.user, case_id)
     if request.method == "POST":
-        with transaction.atomic():
-            audit.record(request.user, audit.Action.ERASED, case)
-            case.delete()
+        services.erase_case(case=case, by=request.user)
         return redirect(reverse("casework:cases") + "?erased=1")
+    audit.record(request.user, audit.Action.VIEWED, case, "erasure")
     return render(request, "casework/case_erase.html", {"case": case})

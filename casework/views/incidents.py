@@ -2,6 +2,8 @@
 CSV export and all-or-nothing CSV import. The form and the pattern are the public
 record's (screening.incident_forms, screening.timeline); only storage differs."""
 
+from dataclasses import replace
+
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -9,38 +11,26 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
-from casework import audit
+from casework import audit, services
 from casework.access import advocate_required
 from casework.incident_log import CaseIncidentLog, LogFull
+from casework.presenters import pattern_context, sign_names, yes_signs
 from casework.scoping import case_for
 from casework.upload import CsvUploadForm
-from screening import incident_csv, incident_presenters, questions
+from screening import incident_csv
 from screening.incident_forms import IncidentForm
 from screening.incident_presenters import entry_view, row_error_text
 from screening.incidents import new_id
-from screening.presenters import fill, yes_sign_choices
 
 
-def latest_answers(case) -> dict:
-    latest = case.screenings.order_by("-started_at").first()
-    return latest.answers if latest else {}
-
-
-def sign_choices(case) -> tuple[tuple[int, str], ...]:
-    """The warning signs an entry may support: those answered "Yes" in the latest screening,
-    in the checklist's wording."""
-    return yes_sign_choices(latest_answers(case), name=case.stalker_name, canonical=True)
-
-
-def sign_names(case) -> dict[int, str]:
-    return {
-        sign.number: fill(sign.canonical, case.stalker_name) for sign in questions.BANK.warning_signs
-    }
-
-
-def pattern_context(log: CaseIncidentLog) -> dict:
-    # The advocate reads about their client: "they", not "you".
-    return incident_presenters.pattern_context(log.all, today=timezone.localdate(), for_others=True)
+def keep_links_not_offered(changed, existing, offered) -> object:
+    """An edit never drops a link to a warning sign that its form did not offer (a sign not
+    answered "Yes" in the screenings the form draws on): those links are kept as they were."""
+    shown = {number for number, _wording in offered}
+    kept = [number for number in existing.signs if number not in shown]
+    if not kept:
+        return changed
+    return replace(changed, signs=tuple(sorted({*changed.signs, *kept})))
 
 
 def _log_url(case) -> str:
@@ -71,23 +61,26 @@ def incident_form(request, case_id, entry_id=None):
         existing = log.get(entry_id)
         if existing is None:
             raise Http404
-    options = {"today": timezone.localdate(), "sign_choices": sign_choices(case)}
+    offered = yes_signs(case)
+    options = {"today": timezone.localdate(), "sign_choices": offered}
     if request.method == "POST":
         form = IncidentForm(data=request.POST, **options)
         if form.is_valid():
             incident = form.incident(incident_id=entry_id or "")
+            if existing is not None:
+                incident = keep_links_not_offered(incident, existing, offered)
             try:
                 if existing is None:
-                    log.add(incident)
+                    services.record_incident(case=case, incident=incident, by=request.user)
                 else:
-                    log.replace(incident)
+                    services.change_incident(case=case, incident=incident, by=request.user)
             except LogFull:
                 form.add_error(None, gettext("The log is full: it has 1000 entries."))
             else:
-                audit.record(request.user, audit.Action.CHANGED, case, "incident log")
                 return redirect(_log_url(case))
     elif existing is not None:
         form = IncidentForm.for_incident(existing, **options)
+        audit.record(request.user, audit.Action.VIEWED, case, "incident log")
     else:
         form = IncidentForm(initial={"entry": new_id()}, **options)
     context = {"case": case, "form": form, "changing": existing is not None}
@@ -105,9 +98,9 @@ def incident_delete(request, case_id, entry_id):
     if incident is None:
         raise Http404
     if request.method == "POST":
-        log.delete(entry_id)
-        audit.record(request.user, audit.Action.CHANGED, case, "incident log")
+        services.delete_incident(case=case, entry_id=entry_id, by=request.user)
         return redirect(_log_url(case))
+    audit.record(request.user, audit.Action.VIEWED, case, "incident log")
     context = {"case": case, "entry": entry_view(incident, sign_names=sign_names(case))}
     return render(request, "casework/incident_delete.html", context)
 
@@ -134,11 +127,10 @@ def incident_import(request, case_id):
         result = incident_csv.parse(form.cleaned_data["text"], today=timezone.localdate())
         if result.ok:
             try:
-                CaseIncidentLog(case).add_all(result.incidents)
+                services.import_incidents(case=case, found=result.incidents, by=request.user)
             except LogFull:
                 form.add_error("file", gettext("The log would have more than 1000 entries."))
             else:
-                audit.record(request.user, audit.Action.CHANGED, case, "incident log import")
                 return redirect(_log_url(case))
         else:
             row_errors = [row_error_text(error) for error in result.errors]

@@ -1,96 +1,163 @@
-"""Screenings on a case: the same questions, flow and scoring as the public journey,
-saved to the case as they go, plus quick entry, professional judgement and the PDF.
+"""Screenings on a case: the shared question journey (``screening.journey``) configured for
+an advocate, plus completing, discarding, professional judgement and the PDF.
 
-A screening is answered (one question at a time, or all at once), checked, then
-completed: completing records the level and the versions of the bank and rules.
-A completed screening is a record of that day and is not changed; circumstances
-change, so the advocate starts a new one and the case shows what changed.
+A screening is answered (one question at a time, or all at once), checked, then completed:
+completing keeps a snapshot of the result with the versions of the bank and rules, who
+completed it and when. A completed screening is a record of that day and is never changed or
+scored again; circumstances change, so the advocate starts a new one and the case shows what
+changed. Every page that shows case data writes a view event, and every change goes through
+``casework.services``.
 """
 
 import logging
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from casework import audit, once
+from casework import audit, once, services
 from casework.access import advocate_required
+from casework.answers import CaseAnswers
 from casework.forms import JudgementForm
 from casework.incident_log import CaseIncidentLog
-from casework.models import Screening
 from casework.presenters import (
     date_of_birth,
     describe_changes,
-    judgement_of,
+    judgements_in_force,
     level_of,
     previous_completed,
+    result_of,
     safe_routes,
 )
 from casework.scoping import case_for, screening_for
-from screening import contacts, flow, questions, referrals, scoring
-from screening.answers import revalidate
+from screening import contacts, flow, questions, referrals
 from screening.changes import compare
-from screening.forms import form_for, heading_in_form, helper_for
-from screening.incident_presenters import pdf_incident_options, signs_supported
-from screening.presenters import fill, police_name, results, summary
-from screening.views.summary import pdf_response, render_in_time
+from screening.downloads import pdf_response, render_in_time
+from screening.incident_presenters import pdf_incident_options, prompt_texts, signs_supported
+from screening.journey import CheckAnswersView, Journey, QuestionView, QuickEntryView
+from screening.judgement import levels_above
+from screening.presenters import present, summary
 
 logger = logging.getLogger(__name__)
 
-CHANGE_PARAMETER = "change"
 
-
-def _url(name: str, screening: Screening, **kwargs) -> str:
+def _url(name: str, screening, **kwargs) -> str:
     return reverse(
         f"casework:{name}",
         kwargs={"case_id": screening.case_id, "screening_id": screening.pk, **kwargs},
     )
 
 
-def question_url(screening: Screening, slug: str, *, change: bool = False) -> str:
-    url = _url("screening-question", screening, slug=slug)
-    return f"{url}?{CHANGE_PARAMETER}=1" if change else url
+def _case_url(case) -> str:
+    return reverse("casework:case", kwargs={"case_id": case.pk})
 
 
-def _answers(screening: Screening) -> dict:
-    return revalidate(screening.answers or {})
+class CaseJourney(Journey):
+    """An advocate answering with a client: answers on a screening in progress, the
+    checklist's wording, the workspace frame, and an audit event for every page viewed."""
+
+    base_template = "casework/base.html"
+    canonical = True
+    submit_label = gettext_lazy("Save and continue")
+    check_title = gettext_lazy("Check the answers")
+
+    def __init__(self, request, *, case_id, screening_id, **kwargs):
+        super().__init__(request, **kwargs)
+        self.screening = screening_for(request.user, case_id, screening_id)
+        self.case = self.screening.case
+        self._store = CaseAnswers(self.screening, by=request.user)
+
+    @property
+    def store(self):
+        return self._store
+
+    def refuse(self):
+        if self.screening.is_complete:
+            return redirect(_url("screening", self.screening))
+        return None
+
+    def question_url(self, slug: str, *, change: bool = False) -> str:
+        url = _url("screening-question", self.screening, slug=slug)
+        return f"{url}?change=1" if change else url
+
+    def check_url(self) -> str:
+        return _url("screening-check", self.screening)
+
+    def before_first_url(self) -> str:
+        return _case_url(self.case)
+
+    def viewed(self) -> None:
+        audit.record(self.request.user, audit.Action.VIEWED, self.case, "screening")
+
+    def context(self) -> dict:
+        return {
+            "case": self.case,
+            "screening": self.screening,
+            "caption": self.case.client_reference,
+            "stop_url": _case_url(self.case),
+        }
+
+    def name(self) -> str:
+        """The name the questions use: the one answered, else the case's."""
+        if self.answers.get(questions.ABOUT_SLUG):
+            return super().name()
+        return self.case.stalker_name
+
+    def initial(self, slug: str) -> dict:
+        """An answer so far; for an unanswered "about them" page, what the case already says."""
+        answered = super().initial(slug)
+        if answered or slug != questions.ABOUT_SLUG:
+            return answered
+        initial = {"name": self.case.stalker_name[:100]}
+        if self.case.relationship:
+            initial["relationship"] = self.case.relationship
+        return initial
 
 
-def _save(screening: Screening, answers: dict) -> None:
-    screening.answers = flow.prune(answers)
-    screening.save(update_fields=["answers"])
-    screening.case.touch()
+_as_advocate = method_decorator(advocate_required, name="dispatch")
 
 
-def _name(screening: Screening, answers: dict) -> str:
-    """The name the questions use: the one answered, else the case's."""
-    return (
-        police_name(answers) if answers.get(questions.ABOUT_SLUG) else screening.case.stalker_name
-    )
+@_as_advocate
+class CaseQuestionView(QuestionView):
+    journey_class = CaseJourney
 
 
-def _initial(screening: Screening, answers: dict, slug: str) -> dict:
-    """What a question's form starts with: its answer so far, or for an unanswered "about
-    them" page what the case already says."""
-    if answers.get(slug) or slug != questions.ABOUT_SLUG:
-        return answers.get(slug) or {}
-    case = screening.case
-    initial = {"name": case.stalker_name[:100]}
-    if case.relationship:
-        initial["relationship"] = case.relationship
-    return initial
+@_as_advocate
+class CaseQuickEntryView(QuickEntryView):
+    journey_class = CaseJourney
 
 
-def _where_to_resume(screening: Screening, answers: dict):
-    """The first question still to answer, or the check page when there is none."""
-    unanswered = flow.first_unanswered(answers)
-    if unanswered is None:
-        return redirect(_url("screening-check", screening))
-    return redirect(question_url(screening, unanswered.slug))
+@_as_advocate
+class CaseCheckView(CheckAnswersView):
+    """The shared check page; completing the screening is a POST to the same address."""
+
+    http_method_names = ["get", "post"]
+    journey_class = CaseJourney
+
+    def check_context(self, **extra) -> dict:
+        return super().check_context(complete_url=self.journey.check_url(), **extra)
+
+    def post(self, request, **kwargs):
+        journey = self.journey
+        if not flow.is_complete(journey.answers):
+            return journey.where_to_resume()
+        services.complete_screening(
+            screening=journey.screening,
+            by=request.user,
+            incident_count=len(CaseIncidentLog(journey.case)),
+        )
+        return redirect(_url("screening", journey.screening))
+
+
+question = CaseQuestionView.as_view()
+quick_entry = CaseQuickEntryView.as_view()
+check = CaseCheckView.as_view()
 
 
 @advocate_required
@@ -106,187 +173,39 @@ def start(request, case_id):
         quick = request.POST.get("mode") == "quick"
         try:
             with transaction.atomic():
-                screening = Screening.objects.create(
-                    case=case,
-                    conducted_by=request.user,
-                    answers={},
-                    bank_version=questions.BANK_VERSION,
-                )
+                screening = services.start_screening(case=case, by=request.user)
                 target = (
                     _url("screening-quick", screening)
                     if quick
-                    else question_url(screening, questions.BANK[0].slug)
+                    else _url("screening-question", screening, slug=questions.BANK[0].slug)
                 )
                 once.claim_or_roll_back(request.user, token, target)
-                case.touch()
-                audit.record(request.user, audit.Action.CREATED, case, "screening")
         except once.Duplicate:
             return redirect(once.already_done(request.user, token))
         return redirect(target)
+    audit.record(request.user, audit.Action.VIEWED, case, "screening")
     context = {"case": case, "token": token, "routes": safe_routes(case)}
     return render(request, "casework/screening_start.html", context)
 
 
-def _in_progress_or_result(screening: Screening):
+@advocate_required
+@require_POST
+def discard(request, case_id, screening_id):
+    """Discard a screening in progress (started by mistake); a completed one is kept."""
+    screening = screening_for(request.user, case_id, screening_id)
     if screening.is_complete:
         return redirect(_url("screening", screening))
-    return None
+    services.discard_screening(screening=screening, by=request.user)
+    return redirect(_case_url(screening.case) + "?discarded=1")
 
 
-@advocate_required
-@require_http_methods(["GET", "POST"])
-def question(request, case_id, screening_id, slug):
-    screening = screening_for(request.user, case_id, screening_id)
-    if elsewhere := _in_progress_or_result(screening):
-        return elsewhere
-    try:
-        asked = questions.question(slug)
-    except KeyError:
-        raise Http404 from None
-    answers = _answers(screening)
-    if not flow.is_reachable(slug, answers):
-        return _where_to_resume(screening, answers)
-    changing = request.GET.get(CHANGE_PARAMETER) == "1"
-    name = _name(screening, answers)
-    form_class = form_for(asked, name=name, canonical=True)
-    status = 200
-    if request.method == "POST":
-        form = form_class(data=request.POST)
-        if form.is_valid():
-            answers[slug] = form.answer()
-            _save(screening, answers)
-            audit.record(request.user, audit.Action.CHANGED, screening.case, "screening")
-            following = flow.next_question(slug, screening.answers)
-            if following is None or (changing and flow.is_complete(screening.answers)):
-                return redirect(_url("screening-check", screening))
-            return redirect(question_url(screening, following.slug, change=changing))
-        status = 422
-    else:
-        form = form_class(initial=_initial(screening, answers, slug))
-    previous = flow.previous_question(slug, answers)
-    if changing:
-        back = _url("screening-check", screening)
-    elif previous:
-        back = question_url(screening, previous.slug)
-    else:
-        back = reverse("casework:case", kwargs={"case_id": case_id})
-    position = flow.progress(slug)
-    context = {
-        "case": screening.case,
-        "screening": screening,
-        "form": form,
-        "helper": helper_for(asked),
-        "title": fill(asked.canonical or asked.title, name),
-        "heading_in_form": heading_in_form(asked),
-        "progress": position,
-        "back_url": back,
-        "page_title": (
-            gettext("Question %(number)s of %(total)s")
-            % {"number": position[0], "total": position[1]}
-            if position
-            else fill(asked.title, gettext("this person"))
-        ),
-    }
-    return render(request, "casework/screening_question.html", context, status=status)
-
-
-@advocate_required
-@require_http_methods(["GET", "POST"])
-def quick_entry(request, case_id, screening_id):
-    """Every question on one page, for an advocate who has the answers to hand."""
-    screening = screening_for(request.user, case_id, screening_id)
-    if elsewhere := _in_progress_or_result(screening):
-        return elsewhere
-    answers = _answers(screening)
-    name = _name(screening, answers)
-    status = 200
-    if request.method == "POST":
-        forms_ = [
-            form_for(asked, name=name, canonical=True)(data=request.POST, prefix=asked.slug)
-            for asked in questions.BANK
-        ]
-        valid = [form.is_valid() for form in forms_]
-        if all(valid):
-            _save(screening, {form.question.slug: form.answer() for form in forms_})
-            audit.record(request.user, audit.Action.CHANGED, screening.case, "screening")
-            return redirect(_url("screening-check", screening))
-        # Keep what was valid, so nothing already entered is lost if they leave now.
-        kept = {
-            **answers,
-            **{f.question.slug: f.answer() for f, ok in zip(forms_, valid, strict=True) if ok},
-        }
-        _save(screening, kept)
-        status = 422
-    else:
-        forms_ = [
-            form_for(asked, name=name, canonical=True)(
-                initial=_initial(screening, answers, asked.slug),
-                prefix=asked.slug,
-            )
-            for asked in questions.BANK
-        ]
-    sections = [
-        {
-            "form": form,
-            "helper": helper_for(form.question, heading_tag="h2"),
-            "title": fill(form.question.canonical or form.question.title, name),
-            "heading_in_form": heading_in_form(form.question),
-        }
-        for form in forms_
-    ]
-    error_links = [link for form in forms_ for link in form.error_links()]
-    return render(
-        request,
-        "casework/screening_quick.html",
-        {
-            "case": screening.case,
-            "screening": screening,
-            "sections": sections,
-            "error_links": error_links,
-        },
-        status=status,
-    )
-
-
-@advocate_required
-@require_http_methods(["GET", "POST"])
-def check(request, case_id, screening_id):
-    screening = screening_for(request.user, case_id, screening_id)
-    if elsewhere := _in_progress_or_result(screening):
-        return elsewhere
-    answers = _answers(screening)
-    if not flow.is_complete(answers):
-        return _where_to_resume(screening, answers)
-    if request.method == "POST":
-        with transaction.atomic():
-            # A second click finds the screening already complete and goes to the result.
-            locked = Screening.objects.select_for_update().get(pk=screening.pk)
-            if not locked.is_complete:
-                result = scoring.score(answers)
-                locked.answers = answers
-                locked.level = str(result.level)
-                locked.bank_version = result.bank_version
-                locked.rules_version = result.rules_version
-                locked.completed_at = timezone.now()
-                locked.save()
-                screening.case.touch()
-                audit.record(request.user, audit.Action.CHANGED, screening.case, "screening")
-        return redirect(_url("screening", screening))
-    context = {
-        "case": screening.case,
-        "screening": screening,
-        "groups": summary(answers, canonical=True),
-        "back_url": question_url(screening, flow.visible_questions(answers)[-1].slug),
-    }
-    return render(request, "casework/screening_check.html", context)
-
-
-def _result_context(request, screening: Screening, judgement_form=None) -> dict:
+def _result_context(request, screening, judgement_form=None) -> dict:
+    """The result page as the snapshot has it: nothing here scores the answers again."""
     case = screening.case
     answers = screening.answers
     log = CaseIncidentLog(case)
-    shown = results(answers, incident_count=len(log))
-    scored = scoring.Level(screening.level)
+    shown = present(result_of(screening), answers)
+    scored = shown.result.level
     level = level_of(screening)
     earlier = previous_completed(screening)
     return {
@@ -294,9 +213,10 @@ def _result_context(request, screening: Screening, judgement_form=None) -> dict:
         "screening": screening,
         "results": shown,
         "level": level,
-        "judgement": judgement_of(screening),
+        "raised": level != scored,
+        "judgements": list(screening.judgements.all()),
         "judgement_form": judgement_form
-        or (JudgementForm(scored=scored) if level.rank < scoring.Level.SERIOUS.rank else None),
+        or (JudgementForm(scored=level) if levels_above(level) else None),
         "routes": referrals.routes(
             level,
             [flag.code for flag in shown.flags],
@@ -308,6 +228,7 @@ def _result_context(request, screening: Screening, judgement_form=None) -> dict:
         "contacts": contacts,
         "groups": summary(answers, canonical=True),
         "supported_by": signs_supported(log.all, [sign.number for sign in shown.signs]),
+        "log_prompts": prompt_texts(answers, log.all, for_others=True),
     }
 
 
@@ -323,48 +244,63 @@ def result(request, case_id, screening_id):
 @advocate_required
 @require_POST
 def judgement(request, case_id, screening_id):
-    """Raise the level on professional judgement (never lower it)."""
+    """Raise the level on professional judgement (never lower it): a new entry each time."""
     screening = screening_for(request.user, case_id, screening_id)
     if not screening.is_complete:
         return redirect(_url("screening-check", screening))
-    current = level_of(screening)
-    form = JudgementForm(data=request.POST, scored=current)
+    form = JudgementForm(data=request.POST, scored=level_of(screening))
     if not form.is_valid():
         context = _result_context(request, screening, judgement_form=form)
         return render(request, "casework/screening_result.html", context, status=422)
-    decided = form.cleaned_data["judgement"]
-    screening.judgement_level = str(decided.level)
-    screening.judgement_reason = decided.reason
-    screening.save(update_fields=["judgement_level", "judgement_reason"])
-    screening.case.touch()
-    audit.record(request.user, audit.Action.CHANGED, screening.case, "professional judgement")
+    services.raise_level(
+        screening=screening, judgement=form.cleaned_data["judgement"], by=request.user
+    )
+    return redirect(_url("screening", screening))
+
+
+@advocate_required
+@require_POST
+def withdraw_judgement(request, case_id, screening_id, judgement_id):
+    """Withdraw a raise made in error; the level falls back, never below the checklist's."""
+    screening = screening_for(request.user, case_id, screening_id)
+    try:
+        entry = screening.judgements.get(pk=judgement_id)
+    except (ObjectDoesNotExist, ValueError):
+        raise Http404 from None
+    services.withdraw_judgement(entry=entry, by=request.user)
     return redirect(_url("screening", screening))
 
 
 @advocate_required
 def download(request, case_id, screening_id):
-    """The police summary for a case screening, with the professional and the case's
-    references, any professional judgement, and the case's incident log.
+    """The police summary of one completed screening, as it was that day: its snapshot, its
+    completion date and its judgement history, with the case's incident log as it stands now
+    (labelled with the day it was printed, entries after the screening marked).
 
-    Rendered like the public summary (``render_in_time``): a renderer that fails or does not
-    finish within ``PDF_TIMEOUT_SECONDS`` gets the neutral page, and nothing is exported.
+    A renderer that fails or does not finish within ``PDF_TIMEOUT_SECONDS`` gets the neutral
+    page, and nothing is exported.
     """
     screening = screening_for(request.user, case_id, screening_id)
     if not screening.is_complete:
         return redirect(_url("screening-check", screening))
     case = screening.case
     dob = date_of_birth(case)
+    completed_on = timezone.localdate(screening.completed_at)
+    log = CaseIncidentLog(case)
     try:
         document = render_in_time(
             screening.answers,
+            result=result_of(screening),
+            completed_on=completed_on,
             person_name=case.client_name,
             police_reference=case.police_reference,
-            completed_by=str(screening.conducted_by or request.user),
+            completed_by=screening.completed_by_name or str(screening.conducted_by or ""),
             organisation=case.organisation.name,
             case_reference=case.client_reference,
             stalker_date_of_birth=dob.strftime("%-d %B %Y") if dob else "",
-            judgement=judgement_of(screening),
-            **pdf_incident_options(CaseIncidentLog(case), today=timezone.localdate()),
+            judgements=judgements_in_force(screening),
+            log_prompts=prompt_texts(screening.answers, log.all, for_others=True),
+            **pdf_incident_options(log, today=timezone.localdate(), completed_on=completed_on),
         )
     except Exception as error:  # any renderer failure or time-out gets the same neutral page
         logger.error("A case summary PDF could not be made (%s)", type(error).__name__)

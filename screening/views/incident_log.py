@@ -17,8 +17,8 @@ from screening.incident_forms import IncidentForm
 from screening.incident_log import LogFull, SessionIncidentLog
 from screening.incident_presenters import entry_view
 from screening.incidents import new_id
+from screening.journey import not_started
 from screening.presenters import display_name
-from screening.views.guards import not_started
 
 
 def yes_sign_choices(answers: questions.Answers) -> tuple[tuple[int, str], ...]:

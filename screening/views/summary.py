@@ -6,33 +6,26 @@ memory and sent as an attachment. Every step needs a complete screening, like th
 """
 
 import logging
-from concurrent.futures import ThreadPoolExecutor
 
 from crispy_forms.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fixed, Layout, Size
 from django import forms
-from django.conf import settings
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from screening import pdf
 from screening.answers import POLICE_DETAILS_KEY
+from screening.downloads import pdf_response, render_in_time
 from screening.forms import ErrorLinksMixin, reject_control_characters
 from screening.incident_log import SessionIncidentLog
 from screening.incident_presenters import pdf_incident_options
-from screening.views.questionnaire import _complete_answers_or_redirect
+from screening.journey import PublicJourney
 
 logger = logging.getLogger(__name__)
 
 NAME_MAX_LENGTH = 100
 REFERENCE_MAX_LENGTH = 40
-
-#: Renders run here so that a request can stop waiting for one that takes too long. One
-#: thread is enough: pdf.py makes one PDF at a time whichever thread asks.
-_RENDERER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="summary-pdf")
 
 
 class PoliceDetailsForm(ErrorLinksMixin, forms.Form):
@@ -93,8 +86,7 @@ def police_details(session) -> dict[str, str]:
 @require_http_methods(["GET", "POST"])
 def details(request):
     """The "Details for the police" page: optional, nothing entered here is required."""
-    _answers, elsewhere = _complete_answers_or_redirect(request)
-    if elsewhere:
+    if elsewhere := PublicJourney(request).complete_or_elsewhere():
         return elsewhere
     if request.method == "POST":
         form = PoliceDetailsForm(data=request.POST)
@@ -108,40 +100,9 @@ def details(request):
 
 def before_download(request):
     """The "Before you download" page: the file will stay on this device."""
-    _answers, elsewhere = _complete_answers_or_redirect(request)
-    if elsewhere:
+    if elsewhere := PublicJourney(request).complete_or_elsewhere():
         return elsewhere
     return render(request, "screening/summary_download.html")
-
-
-def render_in_time(answers, **options) -> bytes:
-    """``pdf.render_summary_pdf(answers, **options)`` on the shared renderer thread, in the
-    language of the request that asked, waiting at most ``PDF_TIMEOUT_SECONDS``.
-
-    Raises whatever the render raised, or ``TimeoutError``. A render still waiting its turn is
-    dropped; one already running cannot be stopped, and its result is discarded. Both the
-    public download and an advocate's case download use this, so both have the same limit.
-    """
-    language = translation.get_language()
-
-    def render() -> bytes:
-        with translation.override(language):
-            return pdf.render_summary_pdf(answers, **options)
-
-    rendering = _RENDERER.submit(render)
-    try:
-        return rendering.result(timeout=settings.PDF_TIMEOUT_SECONDS)
-    except BaseException:
-        rendering.cancel()
-        raise
-
-
-def pdf_response(document: bytes) -> HttpResponse:
-    """A summary PDF as an attachment with a neutral file name."""
-    response = HttpResponse(document, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{pdf.file_name()}"'
-    response["Content-Length"] = str(len(document))
-    return response
 
 
 def download(request):
@@ -152,9 +113,10 @@ def download(request):
     that fails, or does not finish within ``PDF_TIMEOUT_SECONDS``, gets the same neutral page
     with the print alternative; the answers and the log stay in the session.
     """
-    answers, elsewhere = _complete_answers_or_redirect(request)
-    if elsewhere:
+    journey = PublicJourney(request)
+    if elsewhere := journey.complete_or_elsewhere():
         return elsewhere
+    answers = journey.store
     given = police_details(request.session)
     try:
         document = render_in_time(

@@ -24,7 +24,8 @@ def screening_answers(*, yes=(), dont_know=(), details=None, behaviours=("calls"
 
 
 def completed_screening(case, by, *, days_ago=0, **answered) -> Screening:
-    """A screening finished ``days_ago``, scored by the rules."""
+    """A screening finished ``days_ago``, scored by the rules, with its snapshot kept as
+    completing it keeps one."""
     answers = screening_answers(**answered)
     result = scoring.score(answers)
     when = timezone.now() - timedelta(days=days_ago)
@@ -33,7 +34,10 @@ def completed_screening(case, by, *, days_ago=0, **answered) -> Screening:
         conducted_by=by,
         started_at=when,
         completed_at=when,
+        completed_by=by,
+        completed_by_name=by.full_name,
         answers=answers,
+        result=scoring.to_primitives(result),
         bank_version=result.bank_version,
         rules_version=result.rules_version,
         level=str(result.level),
@@ -42,7 +46,7 @@ def completed_screening(case, by, *, days_ago=0, **answered) -> Screening:
 
 def started_screening(case, by) -> Screening:
     return Screening.objects.create(
-        case=case, conducted_by=by, answers={}, bank_version=questions.BANK_VERSION
+        case=case, conducted_by=by, answers={}, bank_version=questions.BANK.version
     )
 
 

@@ -122,7 +122,7 @@ def test_completing_a_screening(advocate_client, advocate, secret_case):
         url("screening-check", case_id=secret_case.pk, screening_id=screening.pk)
     )
     assert response.status_code == 302
-    assert_event(secret_case, advocate, "changed", "screening")
+    assert_event(secret_case, advocate, "changed", "screening completed")
     assert_no_values_in_the_audit_log()
 
 

@@ -77,7 +77,7 @@ def test_completing_a_screening_twice_is_harmless(advocate_client, case, advocat
     assert first.url == second.url == url("screening", case_id=case.pk, screening_id=screening.pk)
     assert screening.completed_at == completed
     assert screening.level == "present"
-    assert AuditEvent.objects.filter(subject="screening", action="changed").count() == 1
+    assert AuditEvent.objects.filter(subject="screening completed", action="changed").count() == 1
 
 
 def overlapping(monkeypatch):

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from casework.encryption import UndecryptableValue, decrypt, encrypted_fields, new_key
 from casework.incident_log import CaseIncidentLog
-from casework.models import AuditEvent, Case, CaseIncident, Screening
+from casework.models import AuditEvent, Case, CaseIncident, JudgementEntry, Screening
 from tests.casework.records import (
     case_data,
     completed_screening,
@@ -110,8 +110,7 @@ def everything_through_the_pages(client, advocate):
         {"level": "serious", "reason": SCREENING_SENTINELS["judgement"]},
     )
     assert response.status_code == 302
-    first.refresh_from_db()
-    assert first.judgement_reason == SCREENING_SENTINELS["judgement"]
+    assert first.judgements.get().reason == SCREENING_SENTINELS["judgement"]
     client.get(url("case", case_id=case.pk))
     client.get(url("screening", case_id=case.pk, screening_id=first.pk))
     changed = case_data(**{**SENTINELS, "notes": SCREENING_SENTINELS["changed_notes"]})
@@ -164,9 +163,15 @@ def test_every_sensitive_field_is_encrypted():
     }
     assert {field.name for field in encrypted_fields(Screening)} >= {
         "answers",
+        "result",
         "level",
-        "judgement_level",
-        "judgement_reason",
+        "completed_by_name",
+    }
+    assert {field.name for field in encrypted_fields(JudgementEntry)} == {
+        "level",
+        "reason",
+        "made_by_name",
+        "withdrawn_by_name",
     }
     assert {field.name for field in encrypted_fields(CaseIncident)} == {"entry"}
     assert not encrypted_fields(AuditEvent)
@@ -247,7 +252,7 @@ def test_rotation_moves_everything_to_the_new_key(client, advocate, settings):
     assert rotated.notes == SCREENING_SENTINELS["changed_notes"]
     assert rotated.touched_at == touched
     first = Screening.objects.order_by("started_at").first()
-    assert first.judgement_reason == SCREENING_SENTINELS["judgement"]
+    assert first.judgements.get().reason == SCREENING_SENTINELS["judgement"]
     assert CaseIncident.objects.get().entry["what_happened"] == SCREENING_SENTINELS["incident"]
 
 

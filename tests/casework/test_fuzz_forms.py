@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, event, given, settings
 from casework.models import Organisation, Screening
 from screening import questions
 from tests.casework.conftest import make_advocate, make_case, signed_in
+from tests.casework.records import completed_screening
 from tests.casework.test_smoke_journey import complete_answers
 from tests.test_fuzz_forms import fields_of, postings
 
@@ -42,13 +43,7 @@ def _world() -> World:
     answered = complete_answers(yes=(2,))
     answered.pop(questions.BEHAVIOURS_SLUG)
     started = Screening.objects.create(case=case, answers=answered, bank_version="x")
-    finished = Screening.objects.create(
-        case=case,
-        answers=complete_answers(yes=(2,)),
-        bank_version="x",
-        level="present",
-        completed_at="2026-11-01T10:00:00Z",
-    )
+    finished = completed_screening(case, advocate, yes=(2,))
     client = signed_in(Client(), advocate)
     return World(client, str(case.pk), str(started.pk), str(finished.pk))
 

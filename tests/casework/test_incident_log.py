@@ -5,15 +5,14 @@ import io
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.urls import reverse
-from django.utils import timezone
 from pypdf import PdfReader
 
 from casework.incident_log import CaseIncidentLog
-from casework.models import CaseIncident, Screening
-from screening import flow, incident_csv, scoring
+from casework.models import CaseIncident
+from screening import incident_csv
 from screening.incidents import from_primitives
 from tests.casework.conftest import make_case
-from tests.casework.test_smoke_journey import complete_answers
+from tests.casework.records import completed_screening
 
 ENTRY = {
     "occurred_on_0": "3",
@@ -133,16 +132,7 @@ def test_a_bad_row_imports_nothing_and_names_the_row(advocate_client, case):
 
 
 def test_linked_entries_show_on_the_result_and_in_the_pdf(advocate_client, case, advocate):
-    answers = flow.prune(complete_answers(yes=(5,)))
-    screening = Screening.objects.create(
-        case=case,
-        conducted_by=advocate,
-        answers=answers,
-        bank_version="x",
-        level=str(scoring.score(answers).level),
-    )
-    screening.completed_at = timezone.now()
-    screening.save()
+    screening = completed_screening(case, advocate, yes=(5,))
     _post_entry(advocate_client, case, signs=["5"])
     result = advocate_client.get(
         reverse("casework:screening", kwargs={"case_id": case.pk, "screening_id": screening.pk})

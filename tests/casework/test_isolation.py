@@ -8,7 +8,7 @@ import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from casework.incident_log import CaseIncidentLog
-from casework.models import AuditEvent, Case, CaseIncident, Screening, User
+from casework.models import AuditEvent, Case, CaseIncident, JudgementEntry, Screening, User
 from tests.casework.conftest import make_advocate, make_case, signed_in
 from tests.casework.records import completed_screening, started_screening, url
 from tests.casework.urls import OBJECT_PARAMETERS, build, casework_patterns
@@ -44,8 +44,11 @@ def theirs(organisation, advocate):
     done = completed_screening(case, advocate, days_ago=3, yes=(1, 6))
     going = started_screening(case, advocate)
     CaseIncidentLog(case).add(FULL)
+    raised = JudgementEntry.objects.create(
+        screening=done, level="serious", reason="Escalating", made_by=advocate
+    )
     case.refresh_from_db()
-    return {"case": case, "done": done, "going": going, "entry": FULL}
+    return {"case": case, "done": done, "going": going, "entry": FULL, "judgement": raised}
 
 
 def objects_for(theirs, screening, person):
@@ -54,6 +57,7 @@ def objects_for(theirs, screening, person):
         "screening_id": screening.pk,
         "user_id": person.pk,
         "entry_id": theirs["entry"].id,
+        "judgement_id": theirs["judgement"].pk,
         "slug": "feelings",
     }
 
@@ -80,7 +84,10 @@ def nothing_changed(theirs, person):
     going = Screening.objects.get(pk=theirs["going"].pk)
     assert going.answers == {}
     assert not going.is_complete
-    assert Screening.objects.get(pk=theirs["done"].pk).judgement_level == ""
+    assert [(j.level, j.reason) for j in theirs["done"].judgements.all()] == [
+        ("serious", "Escalating")
+    ]
+    assert not theirs["done"].judgements.get().is_withdrawn
     assert CaseIncident.objects.get(case=case).entry["what_happened"] == FULL.what_happened
     assert User.objects.get(pk=person.pk).is_active
     assert TOTPDevice.objects.filter(user=person).exists()
@@ -117,6 +124,7 @@ def test_another_organisation_is_answered_as_if_the_object_did_not_exist(
         "screening_id": uuid.uuid4(),
         "user_id": 999_999,
         "entry_id": "nosuchentry",
+        "judgement_id": uuid.uuid4(),
         "slug": "feelings",
     }
     for name, parameters in WITH_OBJECTS.items():
@@ -137,7 +145,12 @@ def test_a_screening_of_another_case_is_not_reached_through_ones_own_case(
         address = build(
             name,
             parameters,
-            {"case_id": own_case.pk, "screening_id": theirs["done"].pk, "slug": "feelings"},
+            {
+                "case_id": own_case.pk,
+                "screening_id": theirs["done"].pk,
+                "judgement_id": theirs["judgement"].pk,
+                "slug": "feelings",
+            },
         )
         assert client.get(address).status_code in (404, 405), name
         assert client.post(address).status_code == 404, name

@@ -3,9 +3,11 @@
 import io
 
 import pytest
+from django.utils import timezone
 from pypdf import PdfReader
 
-from casework.models import Screening
+from casework.models import AuditEvent, JudgementEntry, Screening
+from casework.presenters import level_of
 from screening.judgement import (
     REASON_MAX_LENGTH,
     Judgement,
@@ -82,7 +84,7 @@ def test_levels_above(scored, above):
     ],
 )
 def test_final_level_is_the_higher_of_the_rules_and_the_judgement(scored, judgement, final):
-    assert final_level(scored, judgement) == final
+    assert final_level(scored, [judgement] if judgement else []) == final
 
 
 # --- The page ------------------------------------------------------------------------------
@@ -107,25 +109,21 @@ def test_posting_an_equal_or_lower_level_is_refused(advocate_client, present, le
     assert "Professional judgement can raise the level, never lower it" in (
         response.content.decode()
     )
-    present.refresh_from_db()
-    assert present.judgement_level == ""
-    assert present.judgement_reason == ""
+    assert not present.judgements.exists()
 
 
 def test_a_serious_screening_cannot_be_judged_at_all(advocate_client, case, advocate):
     serious = completed_screening(case, advocate, yes=(1, 6))
     response = advocate_client.post(judgement_url(serious), {"level": "serious", "reason": "x"})
     assert response.status_code == 422
-    serious.refresh_from_db()
-    assert serious.judgement_level == ""
+    assert not serious.judgements.exists()
 
 
 def test_raising_needs_a_reason_on_the_page(advocate_client, present):
     response = advocate_client.post(judgement_url(present), {"level": "serious", "reason": " "})
     assert response.status_code == 422
     assert "Give the reason for raising the level" in response.content.decode()
-    present.refresh_from_db()
-    assert present.judgement_level == ""
+    assert not present.judgements.exists()
 
 
 def test_the_form_offers_only_higher_levels(advocate_client, present):
@@ -144,25 +142,23 @@ def test_raising_the_level_with_a_reason(advocate_client, present):
     assert response.status_code == 302
     present.refresh_from_db()
     assert present.level == PRESENT  # what the rules said is kept
-    assert present.judgement_level == SERIOUS
-    assert present.judgement_reason == "Escalating quickly"
+    (entry,) = present.judgements.all()
+    assert (entry.level, entry.reason) == (SERIOUS, "Escalating quickly")
 
 
 def test_a_raised_level_cannot_then_be_lowered_back(advocate_client, present):
     advocate_client.post(judgement_url(present), {"level": "serious", "reason": "Escalating"})
     response = advocate_client.post(judgement_url(present), {"level": "present", "reason": "Oops"})
     assert response.status_code == 422
-    present.refresh_from_db()
-    assert present.judgement_level == SERIOUS
-    assert present.judgement_reason == "Escalating"
+    (entry,) = present.judgements.all()
+    assert (entry.level, entry.reason) == (SERIOUS, "Escalating")
 
 
 def test_an_unfinished_screening_has_no_judgement(advocate_client, case, advocate):
     unfinished = Screening.objects.create(case=case, conducted_by=advocate, answers={})
     response = advocate_client.post(judgement_url(unfinished), {"level": "serious", "reason": "x"})
     assert response.status_code == 302
-    unfinished.refresh_from_db()
-    assert unfinished.judgement_level == ""
+    assert not unfinished.judgements.exists()
 
 
 def test_the_case_page_shows_the_raised_level(advocate_client, present):
@@ -212,3 +208,78 @@ def test_without_a_judgement_the_pdf_shows_the_checklist_level_only(advocate_cli
     assert "Warning signs present" in text
     assert "Raised on professional judgement" not in text
     assert "Serious warning signs" not in text
+
+
+# --- History: each raise is its own entry, with who and when; a raise can be withdrawn ---------
+
+
+def test_a_second_raise_keeps_the_first_reason_with_its_author_and_date(
+    advocate_client, case, advocate
+):
+    none_yet = completed_screening(case, advocate)
+    advocate_client.post(judgement_url(none_yet), {"level": "present", "reason": "First worry"})
+    advocate_client.post(judgement_url(none_yet), {"level": "serious", "reason": "He found her"})
+    entries = list(none_yet.judgements.order_by("made_at"))
+    assert [(e.level, e.reason) for e in entries] == [
+        (PRESENT, "First worry"),
+        (SERIOUS, "He found her"),
+    ]
+    assert {e.made_by_name for e in entries} == {advocate.full_name}
+    page = advocate_client.get(
+        url("screening", case_id=case.pk, screening_id=none_yet.pk)
+    ).content.decode()
+    today = timezone.localdate().strftime("%-d %B %Y")
+    assert "First worry" in page and "He found her" in page
+    assert f"by {advocate.full_name} on {today}" in page
+
+
+def test_the_pdf_shows_every_raise_in_force_with_its_author(advocate_client, case, advocate):
+    none_yet = completed_screening(case, advocate)
+    advocate_client.post(judgement_url(none_yet), {"level": "present", "reason": "First worry"})
+    advocate_client.post(judgement_url(none_yet), {"level": "serious", "reason": "He found her"})
+    response = advocate_client.get(url("screening-pdf", case_id=case.pk, screening_id=none_yet.pk))
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert "First worry" in text and "He found her" in text
+    assert advocate.full_name in text
+
+
+def test_withdrawing_a_raise_made_in_error_is_kept_and_audited(advocate_client, present, advocate):
+    advocate_client.post(judgement_url(present), {"level": "serious", "reason": "Wrong case"})
+    entry = present.judgements.get()
+    response = advocate_client.post(
+        url(
+            "screening-judgement-withdraw",
+            case_id=present.case_id,
+            screening_id=present.pk,
+            judgement_id=entry.pk,
+        )
+    )
+    assert response.status_code == 302
+    entry.refresh_from_db()
+    assert entry.is_withdrawn and entry.withdrawn_by == advocate
+    assert level_of(present) == PRESENT  # back to the checklist's own level, never below
+    assert AuditEvent.objects.filter(
+        case_id=present.case_id, subject="professional judgement withdrawn"
+    ).exists()
+    page = advocate_client.get(
+        url("screening", case_id=present.case_id, screening_id=present.pk)
+    ).content.decode()
+    assert "Wrong case" in page and "Withdrawn" in page
+
+
+def test_withdrawing_never_takes_the_level_below_the_checklist(advocate_client, case, advocate):
+    serious = completed_screening(case, advocate, yes=(1,))
+    JudgementEntry.objects.create(
+        screening=serious, level="present", reason="Stored under old rules", made_by=advocate
+    )
+    assert level_of(serious) == SERIOUS
+    entry = serious.judgements.get()
+    advocate_client.post(
+        url(
+            "screening-judgement-withdraw",
+            case_id=case.pk,
+            screening_id=serious.pk,
+            judgement_id=entry.pk,
+        )
+    )
+    assert level_of(serious) == SERIOUS

@@ -124,7 +124,9 @@ def quick_entry_screening(client, case) -> Screening:
     start = url("start-screening", case_id=case.pk)
     token = client.get(start).context["token"]
     quick = client.post(start, {"submission_token": token, "mode": "quick"}).url
-    details = {sign.number: SENTINELS[f"sign_{sign.number}"] for sign in questions.BANK.warning_signs}
+    details = {
+        sign.number: SENTINELS[f"sign_{sign.number}"] for sign in questions.BANK.warning_signs
+    }
     answers = screening_answers(yes=(2,), details=details)
     answers[questions.ABOUT_SLUG] = {
         **answers[questions.ABOUT_SLUG],

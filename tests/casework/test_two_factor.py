@@ -1,5 +1,7 @@
 """A password alone reaches nothing: every case page waits for the TOTP code (SECURITY.md C15)."""
 
+import uuid
+
 import pytest
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -35,6 +37,7 @@ def every_case_page(case, screening, colleague):
         "screening_id": screening.pk,
         "user_id": colleague.pk,
         "entry_id": FULL.id,
+        "judgement_id": uuid.uuid4(),
         "slug": "feelings",
     }
     return [

@@ -105,7 +105,7 @@ def test_an_unfinished_screening_is_not_compared(advocate_client, case, advocate
     started_screening(case, advocate)
     content = advocate_client.get(url("case", case_id=case.pk)).content.decode()
     assert "What changed since" not in content
-    assert "Not finished" in content
+    assert "In progress" in content
 
 
 def test_the_first_screening_has_nothing_to_compare_with(advocate_client, case, advocate):

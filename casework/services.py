@@ -1,0 +1,162 @@
+"""Every change to a case, as a keyword-only function that validates, writes in one
+transaction and records its audit event in that same transaction.
+
+Views call these and nothing else writes case data, so a change and the record of who made it
+can never part: either both are saved or neither is.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+
+from casework import audit
+from casework.incident_log import CaseIncidentLog
+from casework.models import Case, JudgementEntry, Screening, User
+from screening import flow, questions, scoring
+from screening.incidents import Incident
+from screening.judgement import Judgement
+
+
+class ScreeningCompleted(Exception):
+    """A completed screening is a record of its day: it is never changed or discarded."""
+
+
+def _name(user: User) -> str:
+    return user.full_name or user.email
+
+
+# --- Screenings ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def start_screening(*, case: Case, by: User) -> Screening:
+    screening = Screening.objects.create(
+        case=case, conducted_by=by, answers={}, bank_version=questions.BANK.version
+    )
+    case.touch()
+    audit.record(by, audit.Action.CREATED, case, "screening")
+    return screening
+
+
+def _locked(screening: Screening) -> Screening:
+    locked = Screening.objects.select_for_update().get(pk=screening.pk)
+    if locked.is_complete:
+        raise ScreeningCompleted
+    return locked
+
+
+@transaction.atomic
+def save_answers(*, screening: Screening, answers: dict, by: User) -> Screening:
+    """Keep ``answers`` (already validated by their forms) on a screening in progress."""
+    locked = _locked(screening)
+    locked.answers = flow.prune(answers)
+    locked.save(update_fields=["answers"])
+    screening.answers = locked.answers
+    screening.case.touch()
+    audit.record(by, audit.Action.CHANGED, screening.case, "screening")
+    return screening
+
+
+@transaction.atomic
+def complete_screening(*, screening: Screening, by: User, incident_count: int) -> Screening:
+    """Score the answers once and keep the result as the screening's snapshot.
+
+    A second call (a double click) finds it complete and changes nothing."""
+    locked = Screening.objects.select_for_update().get(pk=screening.pk)
+    if locked.is_complete:
+        return locked
+    result = scoring.score(locked.answers, incident_count=incident_count)
+    locked.result = scoring.to_primitives(result)
+    locked.level = str(result.level)
+    locked.bank_version = result.bank_version
+    locked.rules_version = result.rules_version
+    locked.completed_at = timezone.now()
+    locked.completed_by = by
+    locked.completed_by_name = _name(by)
+    locked.save()
+    screening.case.touch()
+    audit.record(by, audit.Action.CHANGED, screening.case, "screening completed")
+    return locked
+
+
+@transaction.atomic
+def discard_screening(*, screening: Screening, by: User) -> None:
+    """Delete a screening in progress (one started by mistake). Completed ones stay."""
+    locked = _locked(screening)
+    case = screening.case
+    locked.delete()
+    case.touch()
+    audit.record(by, audit.Action.CHANGED, case, "screening discarded")
+
+
+# --- Professional judgement ------------------------------------------------------------------
+
+
+@transaction.atomic
+def raise_level(*, screening: Screening, judgement: Judgement, by: User) -> JudgementEntry:
+    """Record one raise on professional judgement (``judgement.judge`` has checked it)."""
+    entry = JudgementEntry.objects.create(
+        screening=screening,
+        level=str(judgement.level),
+        reason=judgement.reason,
+        made_by=by,
+        made_by_name=_name(by),
+    )
+    screening.case.touch()
+    audit.record(by, audit.Action.CHANGED, screening.case, "professional judgement")
+    return entry
+
+
+@transaction.atomic
+def withdraw_judgement(*, entry: JudgementEntry, by: User) -> None:
+    """Withdraw a raise made in error. The entry stays, marked withdrawn, and the level falls
+    back to the highest of the checklist's own level and the raises still in force."""
+    if entry.is_withdrawn:
+        return
+    entry.withdrawn_at = timezone.now()
+    entry.withdrawn_by = by
+    entry.withdrawn_by_name = _name(by)
+    entry.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawn_by_name"])
+    case = entry.screening.case
+    case.touch()
+    audit.record(by, audit.Action.CHANGED, case, "professional judgement withdrawn")
+
+
+# --- The incident log ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def record_incident(*, case: Case, incident: Incident, by: User) -> None:
+    """Add an entry, or (same id: a double submission) keep the one already there.
+    ``LogFull`` when there is no room; nothing is written then."""
+    CaseIncidentLog(case).add(incident)
+    audit.record(by, audit.Action.CHANGED, case, "incident log")
+
+
+@transaction.atomic
+def change_incident(*, case: Case, incident: Incident, by: User) -> None:
+    CaseIncidentLog(case).replace(incident)
+    audit.record(by, audit.Action.CHANGED, case, "incident log")
+
+
+@transaction.atomic
+def delete_incident(*, case: Case, entry_id: str, by: User) -> None:
+    CaseIncidentLog(case).delete(entry_id)
+    audit.record(by, audit.Action.CHANGED, case, "incident log")
+
+
+@transaction.atomic
+def import_incidents(*, case: Case, found: tuple[Incident, ...], by: User) -> None:
+    """Every entry or none (``LogFull`` when they would not fit)."""
+    CaseIncidentLog(case).add_all(found)
+    audit.record(by, audit.Action.CHANGED, case, "incident log import")
+
+
+# --- Cases -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def erase_case(*, case: Case, by: User) -> None:
+    """Erase a case on the client's request, with everything that belongs to it. The audit
+    event outlives it (it names the case by id only)."""
+    audit.record(by, audit.Action.ERASED, case)
+    case.delete()
