@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 from types import MappingProxyType
 
-from screening import incidents
+from screening import incidents, questions
 from screening.incidents import Incident, InvalidIncident
 from screening.markers import _
 
@@ -73,7 +73,7 @@ MESSAGES: Mapping[str, str] = MappingProxyType(
         "crime_reference": _(
             "The crime reference must be %(limit)s characters or fewer, with no hidden characters"
         ),
-        "signs": _("Use warning sign numbers from 1 to 12, separated by semicolons"),
+        "signs": _("Use warning sign numbers from 1 to %(highest)s, separated by semicolons"),
     }
 )
 WRONG_HEADER = _("The first row must name the columns in the guide: %(columns)s")
@@ -210,7 +210,13 @@ def _primitives(cells: Mapping[str, str]) -> dict[str, object]:
 
 def _cell_error(row: int, column: str) -> RowError:
     limit = incidents.TEXT_LIMITS.get(column, 0)
+    if column == "signs":
+        return RowError(row, column, MESSAGES[column], (("highest", _highest_sign()),))
     return RowError(row, column, MESSAGES[column], (("limit", limit),) if limit else ())
+
+
+def _highest_sign() -> int:
+    return max(questions.BANK.sign_numbers)
 
 
 def _parse_row(row_number: int, cells: Mapping[str, str], today: date) -> Incident | RowError:

@@ -1,5 +1,7 @@
 """Helpers that walk the self-screening journey through the real views."""
 
+import dataclasses
+
 from screening import questions
 
 ABOUT = {
@@ -38,3 +40,27 @@ def answer_everything(client, *, about=None, yes=(), dont_know=(), details=None,
     )
     assert response.status_code == 302
     return response
+
+
+def thirteen_sign_bank() -> questions.Bank:
+    """Today's bank with a thirteenth warning sign after the twelfth, as a later checklist
+    might add one: the bank is the only thing that changes."""
+    bank = questions.BANK
+    twelfth = bank.warning_signs[-1]
+    wording = "Has {name} done the thirteenth thing?"
+    thirteenth = dataclasses.replace(
+        twelfth,
+        slug="extra",
+        number=13,
+        short_name="the thirteenth thing",
+        canonical=wording,
+        title=wording,
+        reason="A reason the thirteenth sign matters.",
+        fields=tuple(
+            dataclasses.replace(f, label=wording) if f.name == questions.ANSWER_FIELD else f
+            for f in twelfth.fields
+        ),
+    )
+    pages = list(bank)
+    pages.insert(pages.index(twelfth) + 1, thirteenth)
+    return questions.Bank("test-13", tuple(pages))

@@ -80,9 +80,10 @@ def incident_form(request, case_id, entry_id=None):
                 return redirect(_log_url(case))
     elif existing is not None:
         form = IncidentForm.for_incident(existing, **options)
-        audit.record(request.user, audit.Action.VIEWED, case, "incident log")
     else:
         form = IncidentForm(initial={"entry": new_id()}, **options)
+    if request.method == "GET":
+        audit.record(request.user, audit.Action.VIEWED, case, "incident log")
     context = {"case": case, "form": form, "changing": existing is not None}
     return render(
         request, "casework/incident_form.html", context, status=422 if form.errors else 200
@@ -122,6 +123,8 @@ def incident_import(request, case_id):
     """Import entries from a CSV in the documented columns: all of them, or none."""
     case = case_for(request.user, case_id)
     form = CsvUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "GET":
+        audit.record(request.user, audit.Action.VIEWED, case, "incident log import")
     row_errors = []
     if request.method == "POST" and form.is_valid():
         result = incident_csv.parse(form.cleaned_data["text"], today=timezone.localdate())
