@@ -11,11 +11,11 @@ ASSETS_STAMP := static/build/.built
 ASSET_SOURCES := $(shell find static/scss static/js -type f 2>/dev/null)
 DEV_ENV := DEBUG=true
 
-.PHONY: help run serve test lint format assets bench load messages clean
+.PHONY: help run serve test lint typecheck format assets bench load messages clean
 
 help:
 	@echo "make run    install everything and serve on http://127.0.0.1:8000"
-	@echo "make test   install everything, lint, and run the whole test suite"
+	@echo "make test   install everything, lint, type-check, and run the whole test suite"
 	@echo "make serve  serve the production way (gunicorn, production settings) on http://127.0.0.1:8000"
 	@echo "make bench  print the performance benchmarks"
 	@echo "make load   a bounded load test against a local production-style server"
@@ -70,11 +70,15 @@ lint: $(PY_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# The pure domain modules (listed in pyproject.toml) are type-checked.
+typecheck: $(PY_STAMP)
+	$(BIN)/mypy
+
 format: $(PY_STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: $(PY_STAMP) $(ASSETS_STAMP) lint
+test: $(PY_STAMP) $(ASSETS_STAMP) lint typecheck
 	$(BIN)/python -m pytest
 
 # The web figures, then the PDF figures, then every NAME: VALUE line again together.

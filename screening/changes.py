@@ -47,18 +47,19 @@ def _behaviours(answers: Mapping) -> list[str]:
 def compare(before: Mapping, after: Mapping) -> Changes:
     """The differences from ``before`` to ``after``, signs in checklist order."""
     appeared, went, became_known, became_unknown = [], [], [], []
-    for sign in questions.BANK.warning_signs:
+    for number in sorted(questions.BANK.sign_numbers):
+        sign = questions.BANK.sign(number)
         old, new = _answer(before, sign), _answer(after, sign)
         if old == new:
             continue
         if new == YES:
-            appeared.append(sign.number)
+            appeared.append(number)
         elif old == YES and new == NO:
-            went.append(sign.number)
+            went.append(number)
         elif old == DONT_KNOW and new == NO:
-            became_known.append(sign.number)
+            became_known.append(number)
         elif new == DONT_KNOW and old in (YES, NO):
-            became_unknown.append(sign.number)
+            became_unknown.append(number)
     old_behaviours, new_behaviours = _behaviours(before), _behaviours(after)
     return Changes(
         appeared=tuple(appeared),

@@ -130,8 +130,8 @@ def row_for(incident: Incident) -> list[str]:
     data = incidents.to_primitives(incident)
     return [
         incident.id,
-        data["occurred_on"],
-        data["time"],
+        str(data["occurred_on"]),
+        str(data["time"]),
         _yes_no(incident.approximate),
         incident.place,
         incident.what_happened,
@@ -257,16 +257,23 @@ def parse(text: str, *, today: date) -> ImportResult:
     first_row_with: dict[str, int] = {}
     for row_number, row in entries:
         if len(row) != len(COLUMNS):
-            params = (("found", len(row)), ("expected", len(COLUMNS)))
-            errors.append(RowError(row_number, "", WRONG_LENGTH, params))
+            errors.append(
+                RowError(
+                    row_number,
+                    "",
+                    WRONG_LENGTH,
+                    (("found", len(row)), ("expected", len(COLUMNS))),
+                )
+            )
             continue
         cells = {name: unguard(cell) for name, cell in zip(header, row, strict=True)}
         result = _parse_row(row_number, cells, today)
         if isinstance(result, RowError):
             errors.append(result)
         elif result.id in first_row_with:
-            params = (("row", first_row_with[result.id]),)
-            errors.append(RowError(row_number, "id", REPEATED_ID, params))
+            errors.append(
+                RowError(row_number, "id", REPEATED_ID, (("row", first_row_with[result.id]),))
+            )
         else:
             first_row_with[result.id] = row_number
             found.append(result)

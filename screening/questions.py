@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
 from types import MappingProxyType
+from typing import overload
 
 from screening.markers import _
 
@@ -683,7 +684,13 @@ class Bank(Sequence[Question]):
     def __post_init__(self) -> None:
         _check(self.questions)
 
-    def __getitem__(self, index):  # type: ignore[override]
+    @overload
+    def __getitem__(self, index: int) -> Question: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Question, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Question | tuple[Question, ...]:
         return self.questions[index]
 
     def __len__(self) -> int:

@@ -18,7 +18,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from casework import audit, once, services
@@ -213,6 +213,7 @@ def _result_context(request, screening, judgement_form=None) -> dict:
         "screening": screening,
         "results": shown,
         "level": level,
+        "level_label": gettext(level.label),
         "raised": level != scored,
         "judgements": list(screening.judgements.all()),
         "judgement_form": judgement_form
