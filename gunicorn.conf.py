@@ -52,7 +52,7 @@ accesslog = "-"
 access_log_format = "%(m)s %(U)s %(s)s %(B)s %(M)sms"
 errorlog = "-"
 loglevel = "info"
-# Django keeps its own log format (screening/log_format.py); print() output is
+# Django keeps its own log format (screening/web/log_format.py); print() output is
 # not captured into the log.
 capture_output = False
 proc_name = "screening"

@@ -10,8 +10,8 @@ each "Yes" sign.
 from datetime import date, time, timedelta
 
 from screening import questions
-from screening.incident_presenters import pdf_incident_options
 from screening.incidents import Incident, validate
+from screening.incidents.presenters import pdf_incident_options
 
 DETAILS = (
     "It started after we split up in March. He sends messages late at night, sometimes "

@@ -10,7 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from casework.forms import RELATIONSHIP_CHOICES, SAFE_ROUTES
 from casework.models import Case, JudgementEntry, Screening
-from screening import changes, incident_presenters, questions, scoring
+from screening import changes, questions, scoring
+from screening.incidents import presenters as incident_presenters
 from screening.judgement import Judgement, final_level
 from screening.presenters import fill, yes_sign_choices
 from screening.scoring import Level

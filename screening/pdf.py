@@ -45,7 +45,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcherResponse
 
 from screening import contacts, presenters, questions, scoring
-from screening.incident_chart import Chart
+from screening.incidents.chart import Chart
 from screening.judgement import Judgement, final_level
 
 logger = logging.getLogger(__name__)
@@ -140,7 +140,7 @@ _RENDER_LOCK = threading.Lock()
 class IncidentEntry:
     """One entry in the incident schedule, as plain text: when, and labelled details.
 
-    ``screening.incident_presenters.pdf_entries`` builds these from the incident log.
+    ``screening.incidents.presenters.pdf_entries`` builds these from the incident log.
     """
 
     when: str

@@ -107,15 +107,15 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "screening.middleware.SafetyHeadersMiddleware",
+    "screening.web.middleware.SafetyHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside the session middleware, which saves the session to the database.
-    "screening.database_unavailable.DatabaseUnavailableMiddleware",
+    "screening.web.database_unavailable.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "screening.sessions.IdleClockMiddleware",
+    "screening.web.sessions.IdleClockMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "screening.csrf.NoReferrerCsrfViewMiddleware",
+    "screening.web.csrf.NoReferrerCsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -142,7 +142,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "screening.context_processors.service",
+                "screening.web.context_processors.service",
             ],
         },
     },
@@ -204,10 +204,10 @@ CRISPY_TEMPLATE_PACK = "gds"
 # session (no separate cookie), cookie names say nothing, and every response
 # forbids caching and referrers. See SECURITY.md A1-A9.
 # Database sessions. A changed session is written at once; an unchanged one is rewritten
-# (its idle clock restarted) by screening.sessions.IdleClockMiddleware at most once every
+# (its idle clock restarted) by screening.web.sessions.IdleClockMiddleware at most once every
 # SESSION_REFRESH_SECONDS, so a session can end that much sooner than the idle limit after
 # the last page view, never later.
-SESSION_ENGINE = "screening.sessions"
+SESSION_ENGINE = "screening.web.sessions"
 SESSION_REFRESH_SECONDS = 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
@@ -218,7 +218,7 @@ SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = PRODUCTION
 CSRF_USE_SESSIONS = True
 # Django's CSRF check with one change for pages that send no referrer; see
-# screening/csrf.py. The deployment check looks for the stock class by name.
+# screening/web/csrf.py. The deployment check looks for the stock class by name.
 SILENCED_SYSTEM_CHECKS = ["security.W003"]
 CSRF_COOKIE_SECURE = PRODUCTION
 CSRF_FAILURE_VIEW = "screening.views.errors.csrf_failure"
@@ -304,12 +304,12 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {
         "plain": {
-            "()": "screening.log_format.WithoutValuesFormatter",
+            "()": "screening.web.log_format.WithoutValuesFormatter",
             "format": "{levelname} {name} {message}",
             "style": "{",
         }
     },
-    "filters": {"without_query_values": {"()": "screening.log_format.WithoutQueryValues"}},
+    "filters": {"without_query_values": {"()": "screening.web.log_format.WithoutQueryValues"}},
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",

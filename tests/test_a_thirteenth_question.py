@@ -12,8 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from screening import incident_csv, questions, scoring
+from screening import questions, scoring
 from screening.incidents import Incident
+from screening.incidents import csv_files as incident_csv
 from tests.casework.conftest import make_advocate, make_case, signed_in
 from tests.journey import answer_everything, thirteen_sign_bank
 

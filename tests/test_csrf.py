@@ -64,4 +64,4 @@ def test_a_foreign_origin_is_refused(browser_client):
 
 
 def test_csrf_protection_is_installed(settings):
-    assert "screening.csrf.NoReferrerCsrfViewMiddleware" in settings.MIDDLEWARE
+    assert "screening.web.csrf.NoReferrerCsrfViewMiddleware" in settings.MIDDLEWARE

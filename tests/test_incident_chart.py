@@ -5,8 +5,8 @@ from datetime import date, timedelta
 
 from django.utils import translation
 
-from screening.incident_chart import MAX_WEEKS, chart
-from screening.timeline import pattern
+from screening.incidents.chart import MAX_WEEKS, chart
+from screening.incidents.timeline import pattern
 from tests.incident_examples import message
 
 MON = date(2026, 10, 5)

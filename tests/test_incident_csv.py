@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from screening import incident_csv
-from screening.incident_csv import COLUMNS, export, guard, parse
+from screening.incidents import csv_files as incident_csv
+from screening.incidents.csv_files import COLUMNS, export, guard, parse
 from tests.incident_examples import FULL, entry, message
 
 TODAY = date(2026, 11, 24)
@@ -231,7 +231,7 @@ def test_the_guide_documents_every_column():
 
 
 def test_import_problems_read_as_sentences():
-    from screening.incident_presenters import row_error_text
+    from screening.incidents.presenters import row_error_text
 
     result = parse(csv_text(good_row(signs="13"), good_row()) + "a,b\r\n", today=TODAY)
     assert [row_error_text(e) for e in result.errors] == [

@@ -4,7 +4,7 @@ from datetime import date, time
 
 import pytest
 
-from screening.incident_forms import IncidentForm, initial_for, parse_time
+from screening.incidents.forms import IncidentForm, initial_for, parse_time
 from tests.incident_examples import FULL
 
 TODAY = date(2026, 11, 24)

@@ -5,9 +5,9 @@ from datetime import date
 
 import pytest
 
-from screening import incident_log
-from screening.incident_log import INCIDENTS_KEY, LogFull, SessionIncidentLog
+from screening.incidents import session_log as incident_log
 from screening.incidents import to_primitives
+from screening.incidents.session_log import INCIDENTS_KEY, LogFull, SessionIncidentLog
 from tests.incident_examples import FULL, message
 
 
@@ -85,7 +85,7 @@ def test_clear_removes_the_log():
 
 
 def test_each_sign_lists_its_linked_incidents_in_date_order_and_unlinked_signs_are_left_out():
-    from screening.incident_presenters import signs_supported
+    from screening.incidents.presenters import signs_supported
 
     log = [
         message(date(2026, 10, 9), signs=(4,)),

@@ -11,8 +11,8 @@ import pytest
 from pypdf import PdfReader
 
 from screening import contacts, pdf, questions
-from screening.incident_presenters import pdf_incident_options
 from screening.incidents import Incident
+from screening.incidents.presenters import pdf_incident_options
 from screening.judgement import Judgement
 from screening.pdf import IncidentEntry
 from screening.scoring import Level

@@ -14,7 +14,7 @@ from django.contrib.sessions.backends.db import SessionStore as DatabaseStore
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
-from screening.sessions import SessionStore
+from screening.web.sessions import SessionStore
 from tests.journey import ABOUT
 
 pytestmark = pytest.mark.django_db

@@ -47,7 +47,7 @@ def test_production_refuses_to_start_without_a_secret_key():
 def test_settings_use_server_side_sessions_that_end_with_the_browser(settings):
     assert issubclass(import_string(f"{settings.SESSION_ENGINE}.SessionStore"), DatabaseStore)
     middleware = settings.MIDDLEWARE
-    assert middleware.index("screening.sessions.IdleClockMiddleware") == (
+    assert middleware.index("screening.web.sessions.IdleClockMiddleware") == (
         middleware.index("django.contrib.sessions.middleware.SessionMiddleware") + 1
     )
     assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE

@@ -5,8 +5,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from screening import questions, timeline
-from screening.timeline import (
+from screening import questions
+from screening.incidents import timeline
+from screening.incidents.timeline import (
     COURSE_OF_CONDUCT,
     DAILY_LIFE,
     FEARED_VIOLENCE,

@@ -6,8 +6,8 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
-from screening.incident_log import INCIDENTS_KEY, SessionIncidentLog
-from screening.incident_presenters import entry_details, pdf_entries
+from screening.incidents.presenters import entry_details, pdf_entries
+from screening.incidents.session_log import INCIDENTS_KEY, SessionIncidentLog
 from screening.pdf import IncidentEntry
 from tests.incident_examples import FULL
 from tests.journey import answer_everything

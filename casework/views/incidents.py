@@ -1,6 +1,6 @@
 """A case's incident log: list with the pattern and chart, add, change, delete,
 CSV export and all-or-nothing CSV import. The form and the pattern are the public
-record's (screening.incident_forms, screening.timeline); only storage differs."""
+record's (screening.incidents.forms, screening.incidents.timeline); only storage differs."""
 
 from dataclasses import replace
 
@@ -17,10 +17,10 @@ from casework.incident_log import CaseIncidentLog, LogFull
 from casework.presenters import pattern_context, sign_names, yes_signs
 from casework.scoping import case_for
 from casework.upload import CsvUploadForm
-from screening import incident_csv
-from screening.incident_forms import IncidentForm
-from screening.incident_presenters import entry_view, row_error_text
+from screening.incidents import csv_files as incident_csv
 from screening.incidents import new_id
+from screening.incidents.forms import IncidentForm
+from screening.incidents.presenters import entry_view, row_error_text
 
 
 def keep_links_not_offered(changed, existing, offered) -> object:

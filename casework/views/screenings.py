@@ -39,7 +39,7 @@ from casework.scoping import case_for, screening_for
 from screening import contacts, flow, questions, referrals
 from screening.changes import compare
 from screening.downloads import pdf_response, render_in_time
-from screening.incident_presenters import pdf_incident_options, prompt_texts, signs_supported
+from screening.incidents.presenters import pdf_incident_options, prompt_texts, signs_supported
 from screening.journey import CheckAnswersView, Journey, QuestionView, QuickEntryView
 from screening.judgement import levels_above
 from screening.presenters import present, summary

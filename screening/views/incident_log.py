@@ -11,12 +11,13 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views import View
 
-from screening import flow, incident_presenters, presenters, questions
+from screening import flow, presenters, questions
 from screening.answers import SessionAnswers
-from screening.incident_forms import IncidentForm
-from screening.incident_log import LogFull, SessionIncidentLog
-from screening.incident_presenters import entry_view
 from screening.incidents import new_id
+from screening.incidents import presenters as incident_presenters
+from screening.incidents.forms import IncidentForm
+from screening.incidents.presenters import entry_view
+from screening.incidents.session_log import LogFull, SessionIncidentLog
 from screening.journey import not_started
 from screening.presenters import display_name
 

@@ -32,7 +32,7 @@ def keep_session(request):
     """Restart the idle clock when someone chooses to keep their answers.
 
     Marking the session changed makes sure it is written with a fresh expiry
-    (an unchanged session is rewritten at most once a minute: screening/sessions.py).
+    (an unchanged session is rewritten at most once a minute: screening/web/sessions.py).
     """
     request.session.modified = True
     return HttpResponse(status=204)

@@ -11,8 +11,8 @@ from django.views.decorators.http import require_POST
 
 from screening import contacts
 from screening.answers import SessionAnswers
-from screening.incident_log import SessionIncidentLog
-from screening.incident_presenters import pattern_context, prompt_texts, signs_supported
+from screening.incidents.presenters import pattern_context, prompt_texts, signs_supported
+from screening.incidents.session_log import SessionIncidentLog
 from screening.journey import CheckAnswersView, PublicJourney, QuestionView
 from screening.presenters import display_name, results
 

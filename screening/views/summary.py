@@ -18,8 +18,8 @@ from django.views.decorators.http import require_http_methods
 from screening.answers import POLICE_DETAILS_KEY
 from screening.downloads import pdf_response, render_in_time
 from screening.forms import ErrorLinksMixin, reject_control_characters
-from screening.incident_log import SessionIncidentLog
-from screening.incident_presenters import pdf_incident_options
+from screening.incidents.presenters import pdf_incident_options
+from screening.incidents.session_log import SessionIncidentLog
 from screening.journey import PublicJourney
 
 logger = logging.getLogger(__name__)

@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from casework.incident_log import CaseIncidentLog
 from casework.models import CaseIncident
-from screening import incident_csv
+from screening.incidents import csv_files as incident_csv
 from screening.incidents import from_primitives
 from tests.casework.conftest import make_case
 from tests.casework.records import completed_screening

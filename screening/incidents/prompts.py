@@ -23,8 +23,8 @@ from datetime import date
 
 from screening import questions
 from screening.incidents import Incident, in_date_order
+from screening.incidents.timeline import VISITS_MORE_THAN, busiest_visit_window, plays
 from screening.questions import ANSWER_FIELD, YES, Answers, Role
-from screening.timeline import VISITS_MORE_THAN, busiest_visit_window, plays
 
 THREAT = "threat"
 VISITS = "visits"

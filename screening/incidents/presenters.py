@@ -11,11 +11,12 @@ from datetime import date
 
 from django.utils.translation import gettext, gettext_lazy
 
-from screening import incidents, log_prompts, pdf, questions
-from screening.incident_chart import chart, long_date
-from screening.incident_csv import RowError
+from screening import incidents, pdf, questions
 from screening.incidents import Incident
-from screening.timeline import Pattern, pattern
+from screening.incidents import prompts as log_prompts
+from screening.incidents.chart import chart, long_date
+from screening.incidents.csv_files import RowError
+from screening.incidents.timeline import Pattern, pattern
 
 
 @dataclass(frozen=True)

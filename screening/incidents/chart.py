@@ -20,7 +20,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext, ngettext
 
-from screening.timeline import Pattern, Week
+from screening.incidents.timeline import Pattern, Week
 
 #: The chart shows the most recent weeks; 16 weeks is about four months, and keeps bars wide
 #: enough to read on a phone.

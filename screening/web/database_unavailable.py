@@ -41,7 +41,9 @@ def _note_database_error(sender, request=None, **kwargs):
         setattr(request, _MARK, True)
 
 
-got_request_exception.connect(_note_database_error, dispatch_uid="screening.database_unavailable")
+got_request_exception.connect(
+    _note_database_error, dispatch_uid="screening.web.database_unavailable"
+)
 
 
 class DatabaseUnavailableMiddleware:
