@@ -1,6 +1,6 @@
 """Who may see advocate pages: signed in, past two-factor, in an organisation.
 
-A password alone reaches nothing (SECURITY.md C15): until the TOTP code is given,
+A password alone reaches nothing (docs/safety.md C15): until the TOTP code is given,
 every advocate page sends the user to the two-factor step.
 """
 

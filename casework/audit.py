@@ -1,4 +1,4 @@
-"""The audit trail: who viewed, changed, exported or erased which case (SECURITY.md C19).
+"""The audit trail: who viewed, changed, exported or erased which case (docs/safety.md C19).
 
 An event names the actor, their organisation, the action, the time and the case by
 its id, with a short subject ("details", "screening", "pdf"). It never holds a value

@@ -6,7 +6,7 @@ re-encrypted later with ``manage.py rotate_encryption_keys``.
 
 A value that no key can decrypt raises ``UndecryptableValue``. Nothing ever returns
 ciphertext as if it were text, and nothing re-encrypts what it could not read
-(SECURITY.md C18).
+(docs/safety.md C18).
 """
 
 import json

@@ -1,4 +1,4 @@
-"""Double submission makes one record (SECURITY.md C27).
+"""Double submission makes one record (docs/safety.md C27).
 
 A form that creates something carries a one-time token. The first submission stores
 the token in the same transaction as the new record; a second submission with the

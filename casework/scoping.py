@@ -1,7 +1,7 @@
 """The one way views reach cases: through the signed-in advocate's organisation.
 
 Views never query ``Case`` unscoped. Anything outside the advocate's organisation
-is a 404, exactly like something that does not exist (SECURITY.md C17).
+is a 404, exactly like something that does not exist (docs/safety.md C17).
 """
 
 from django.http import Http404

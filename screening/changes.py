@@ -1,4 +1,4 @@
-"""What changed between two screenings of the same case (DOMAIN.md sections 3 and 8).
+"""What changed between two screenings of the same case (docs/domain.md).
 
 Risk changes quickly, so advocates repeat the screening and look at the difference:
 signs that appeared, signs that went, and things that were not known before and are

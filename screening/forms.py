@@ -31,7 +31,7 @@ OTHER_GROUP_LABEL = gettext_lazy("Anything else")
 
 
 def reject_control_characters(value: str) -> None:
-    """Invisible control characters have no place in an answer (SECURITY.md D25)."""
+    """Invisible control characters have no place in an answer (docs/safety.md D25)."""
     if has_control_characters(value):
         raise ValidationError(
             gettext("Remove the hidden control characters from this answer"),

@@ -6,7 +6,7 @@ the web pages and the PDF can never disagree. The document has its own template
 (``templates/pdf/summary.html``) and its own print stylesheet (``static/pdf/summary.css``); it is
 not the web page printed.
 
-Safety (SECURITY.md D22-D24):
+Safety (docs/safety.md D22-D24):
 
 - Every piece of user text reaches the template as plain text and is escaped by it.
 - One ``StaticOnlyFetcher``, shared by every render, is the only way WeasyPrint can load

@@ -1,4 +1,4 @@
-"""Where an advocate can refer a client, given a screening's result (DOMAIN.md section 8).
+"""Where an advocate can refer a client, given a screening's result (docs/domain.md section 8).
 
 Police always; Paladin for high-risk cases, which needs the client's consent, safe
 contact details and the checklist; the National Stalking Helpline; MARAC where there

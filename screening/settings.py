@@ -202,7 +202,7 @@ CRISPY_TEMPLATE_PACK = "gds"
 # Nothing may outlive the visit: sessions live on the server and end when the
 # browser closes or after a short idle time, the CSRF token lives inside the
 # session (no separate cookie), cookie names say nothing, and every response
-# forbids caching and referrers. See SECURITY.md A1-A9.
+# forbids caching and referrers. See docs/safety.md A1-A9.
 # Database sessions. A changed session is written at once; an unchanged one is rewritten
 # (its idle clock restarted) by screening.web.sessions.IdleClockMiddleware at most once every
 # SESSION_REFRESH_SECONDS, so a session can end that much sooner than the idle limit after
@@ -264,7 +264,7 @@ if LOCAL_PLAIN_HTTP:
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
 
 # --- Advocates ----------------------------------------------------------------
-# Email and password, then a TOTP code, before any case page (SECURITY.md C15-C16).
+# Email and password, then a TOTP code, before any case page (docs/safety.md C15-C16).
 AUTH_USER_MODEL = "casework.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -298,7 +298,7 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = (
 if RUNNING_TESTS:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
-# Logs carry method, path and status only; never a form value (SECURITY.md D24).
+# Logs carry method, path and status only; never a form value (docs/safety.md D24).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -1,4 +1,4 @@
-"""Backups restore what was there (SECURITY.md D28), on whichever database the suite runs.
+"""Backups restore what was there (docs/safety.md D28), on whichever database the suite runs.
 
 ``make_sample_data`` writes one of each kind of row worth keeping and returns what
 ``assert_sample_data`` should read back; add a kind of data by extending both.

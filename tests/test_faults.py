@@ -1,4 +1,4 @@
-"""Each fault gives a neutral page with the exit button and loses nothing (SECURITY.md D26).
+"""Each fault gives a neutral page with the exit button and loses nothing (docs/safety.md D26).
 
 Faults of the PDF renderer are tested with the summary views (tests/test_views_summary.py).
 """

@@ -1,4 +1,4 @@
-"""Property-based tests over every public form (SECURITY.md D25).
+"""Property-based tests over every public form (docs/safety.md D25).
 
 Whatever arrives (huge text, control characters, right-to-left marks, emoji,
 HTML, choices that exist and choices that do not, missing fields), a form

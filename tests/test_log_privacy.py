@@ -1,4 +1,4 @@
-"""Nothing a person types reaches a log line (SECURITY.md D24).
+"""Nothing a person types reaches a log line (docs/safety.md D24).
 
 The whole public journey runs with a sentinel in every free-text field, together
 with the ways it can go wrong: invalid answers, a forged form, the database

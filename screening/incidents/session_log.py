@@ -1,7 +1,7 @@
 """Where a person screening themselves keeps their incident log: the server-side session only.
 
 Like their answers (``answers.SessionAnswers``), the entries are never written to any other table
-(SECURITY.md A1) and go when the session goes: on "Exit this page", on "Start again", when the
+(docs/safety.md A1) and go when the session goes: on "Exit this page", on "Start again", when the
 browser closes, or after the idle time. Entries are stored as ``incidents.to_primitives`` dicts
 and every read goes back through ``incidents.from_primitives``, so a tampered or stale entry is
 dropped instead of reaching a page or a PDF.

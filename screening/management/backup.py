@@ -1,4 +1,4 @@
-"""Back up and restore the database the service is using (SECURITY.md D28).
+"""Back up and restore the database the service is using (docs/safety.md D28).
 
 SQLite is copied page by page with its online backup API, so a backup taken
 while the service runs is consistent. PostgreSQL goes through ``pg_dump -Fc``

@@ -17,7 +17,7 @@ def exit_now(request):
 
     The session row is deleted, the browser is told to drop this site's
     cookies and storage, and the 303 sends it to a neutral site without a
-    referrer (SECURITY.md A3).
+    referrer (docs/safety.md A3).
     """
     request.session.flush()
     response = HttpResponseRedirect(settings.EXIT_URL)

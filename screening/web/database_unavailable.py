@@ -1,4 +1,4 @@
-"""A neutral 503 page when the database cannot be reached (SECURITY.md D26).
+"""A neutral 503 page when the database cannot be reached (docs/safety.md D26).
 
 Answers live in the database-backed session, so a lost database connection can
 fail a request anywhere: loading the session in a view, or saving it in the

@@ -1,4 +1,4 @@
-"""Log output that cannot carry what people typed (SECURITY.md D24).
+"""Log output that cannot carry what people typed (docs/safety.md D24).
 
 Django's own log lines name the method, path and status, which is safe here:
 paths hold neutral slugs and nothing personal ever travels in a query string.

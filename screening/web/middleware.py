@@ -7,7 +7,7 @@ class SafetyHeadersMiddleware:
     """Forbid caching anywhere and switch off powerful browser features.
 
     A page kept in a browser or proxy cache is a trace someone else could find,
-    so nothing is cacheable, not even stylesheets (SECURITY.md A6, B11).
+    so nothing is cacheable, not even stylesheets (docs/safety.md A6, B11).
     """
 
     def __init__(self, get_response):

@@ -1,5 +1,5 @@
 """Nothing leaves our origin: no CDN, font, analytics or map, no console errors, no CSP
-violations, on every public page (SECURITY.md A7, B10)."""
+violations, on every public page (docs/safety.md A7, B10)."""
 
 import pytest
 

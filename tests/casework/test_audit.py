@@ -1,5 +1,5 @@
 """Who viewed, changed, exported or erased which case, and when; never a value from
-the case (SECURITY.md C19)."""
+the case (docs/safety.md C19)."""
 
 import io
 

@@ -1,4 +1,4 @@
-"""A form sent twice (a double click, a resend) makes one record (SECURITY.md C27)."""
+"""A form sent twice (a double click, a resend) makes one record (docs/safety.md C27)."""
 
 from casework import once
 from casework.models import AuditEvent, Case, Screening

@@ -1,5 +1,5 @@
 """Nothing sensitive sits in the database in plain text; a wrong key fails loudly; keys
-rotate (SECURITY.md C18)."""
+rotate (docs/safety.md C18)."""
 
 import io
 

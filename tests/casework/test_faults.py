@@ -1,4 +1,4 @@
-"""Faults on advocate pages give a safe page and lose nothing (SECURITY.md D26).
+"""Faults on advocate pages give a safe page and lose nothing (docs/safety.md D26).
 
 The database gone part-way through a case page gives the neutral 503 page; a case
 form sent after the session ended changes nothing and the next page asks the

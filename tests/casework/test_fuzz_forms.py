@@ -1,4 +1,4 @@
-"""Property-based tests over every advocate form (SECURITY.md D25).
+"""Property-based tests over every advocate form (docs/safety.md D25).
 
 The same strategies as the public forms (tests/test_fuzz_forms.py): huge text, control
 characters, right-to-left marks, emoji, HTML, real and made-up choices, missing fields.

@@ -1,5 +1,5 @@
 """Two organisations side by side: every URL with an object in it is a 404 to the other
-one, for GET, POST and the PDF (SECURITY.md C17). The patterns come from the URL
+one, for GET, POST and the PDF (docs/safety.md C17). The patterns come from the URL
 resolver, so a new one cannot escape the matrix."""
 
 import uuid

@@ -1,5 +1,5 @@
 """Too many failed sign-ins lock an email address, and an IP address, for a cool-off
-(SECURITY.md C16), with a message that does not say whether the account exists."""
+(docs/safety.md C16), with a message that does not say whether the account exists."""
 
 from datetime import timedelta
 

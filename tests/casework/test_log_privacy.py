@@ -1,4 +1,4 @@
-"""Nothing an advocate types about a client reaches a log line (SECURITY.md D24).
+"""Nothing an advocate types about a client reaches a log line (docs/safety.md D24).
 
 The advocate flows run with a sentinel in every free-text field: signing in (a wrong
 password, then the right one and a code), a new case, a case form sent back with

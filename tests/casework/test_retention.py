@@ -1,5 +1,5 @@
 """Cases untouched past the retention period are deleted with everything in them; an
-advocate can erase a case on request (SECURITY.md C21)."""
+advocate can erase a case on request (docs/safety.md C21)."""
 
 import io
 from datetime import timedelta

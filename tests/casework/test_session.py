@@ -1,4 +1,5 @@
-"""The session rotates at sign-in, is flushed at sign-out, and ends when idle (SECURITY.md C20)."""
+"""The session rotates at sign-in, is flushed at sign-out, and ends when idle
+(docs/safety.md C20)."""
 
 import re
 from datetime import timedelta

@@ -1,4 +1,5 @@
-"""A password alone reaches nothing: every case page waits for the TOTP code (SECURITY.md C15)."""
+"""A password alone reaches nothing: every case page waits for the TOTP code
+(docs/safety.md C15)."""
 
 import uuid
 
