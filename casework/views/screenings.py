@@ -189,14 +189,23 @@ def start(request, case_id):
 
 
 @advocate_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def discard(request, case_id, screening_id):
-    """Discard a screening in progress (started by mistake); a completed one is kept."""
+    """Discard a screening in progress (started by mistake), after a confirmation; a
+    completed one is a record of its day and is kept."""
     screening = screening_for(request.user, case_id, screening_id)
     if screening.is_complete:
         return redirect(_url("screening", screening))
-    services.discard_screening(screening=screening, by=request.user)
-    return redirect(_case_url(screening.case) + "?discarded=1")
+    if request.method == "POST":
+        services.discard_screening(screening=screening, by=request.user)
+        return redirect(_case_url(screening.case) + "?discarded=1")
+    audit.record(request.user, audit.Action.VIEWED, screening.case, "screening")
+    context = {
+        "case": screening.case,
+        "screening": screening,
+        "answered": len(CaseAnswers(screening, by=request.user).all),
+    }
+    return render(request, "casework/screening_discard.html", context)
 
 
 def _result_context(request, screening, judgement_form=None) -> dict:

@@ -230,6 +230,11 @@ def test_a_screening_started_by_mistake_can_be_discarded_and_that_is_audited(
 ):
     kept = completed_screening(case, advocate, days_ago=14, yes=(3,))
     mistake = started_screening(case, advocate)
+    confirm = advocate_client.get(_url("screening-discard", case, screening_id=mistake.pk))
+    assert "Completed screenings, the incident log and the rest of the case are not changed." in (
+        confirm.content.decode()
+    )
+    assert case.screenings.count() == 2  # asking changes nothing
     response = advocate_client.post(_url("screening-discard", case, screening_id=mistake.pk))
     assert response.status_code == 302
     assert list(case.screenings.all()) == [kept]
@@ -286,13 +291,13 @@ def test_the_snapshot_records_who_completed_it_and_when(advocate_client, case, a
 
 
 #: Case URL patterns that never show a page of case data on GET: actions taken by POST only.
-POST_ONLY = {
-    "set-open",
-    "screening-judgement",
-    "screening-judgement-withdraw",
+POST_ONLY = {"set-open", "screening-judgement", "screening-judgement-withdraw"}
+IN_PROGRESS_PAGES = {
+    "screening-question",
+    "screening-quick",
+    "screening-check",
     "screening-discard",
 }
-IN_PROGRESS_PAGES = {"screening-question", "screening-quick", "screening-check"}
 
 
 def test_every_case_page_writes_a_view_event(advocate_client, case, advocate):
