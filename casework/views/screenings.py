@@ -39,7 +39,13 @@ from casework.scoping import case_for, screening_for
 from screening import contacts, flow, questions, referrals
 from screening.changes import compare
 from screening.downloads import pdf_response, render_in_time
-from screening.incidents.presenters import pdf_incident_options, prompt_texts, signs_supported
+from screening.incidents.presenters import (
+    ADVOCATE,
+    POLICE,
+    pdf_incident_options,
+    prompt_texts,
+    signs_supported,
+)
 from screening.journey import CheckAnswersView, Journey, QuestionView, QuickEntryView
 from screening.judgement import levels_above
 from screening.presenters import present, summary
@@ -238,7 +244,7 @@ def _result_context(request, screening, judgement_form=None) -> dict:
         "contacts": contacts,
         "groups": summary(answers, canonical=True),
         "supported_by": signs_supported(log.all, [sign.number for sign in shown.signs]),
-        "log_prompts": prompt_texts(answers, log.all, for_others=True),
+        "log_prompts": prompt_texts(answers, log.all, reader=ADVOCATE),
     }
 
 
@@ -309,7 +315,7 @@ def download(request, case_id, screening_id):
             case_reference=case.client_reference,
             stalker_date_of_birth=dob.strftime("%-d %B %Y") if dob else "",
             judgements=judgements_in_force(screening),
-            log_prompts=prompt_texts(screening.answers, log.all, for_others=True),
+            log_prompts=prompt_texts(screening.answers, log.all, reader=POLICE),
             **pdf_incident_options(log, today=timezone.localdate(), completed_on=completed_on),
         )
     except Exception as error:  # any renderer failure or time-out gets the same neutral page

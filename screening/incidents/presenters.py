@@ -260,14 +260,24 @@ def row_error_text(error: RowError) -> str:
     return message
 
 
+PERSON = "person"
+ADVOCATE = "advocate"
+POLICE = "police"
+
+
 def prompt_texts(
-    answers: questions.Answers, log: Sequence[Incident], *, for_others: bool = False
+    answers: questions.Answers, log: Sequence[Incident], *, reader: str = PERSON
 ) -> tuple[str, ...]:
-    """What the log records that the answers do not, each as a prompt to check a question:
-    for an advocate or an officer (``for_others``), or in plain words for the person."""
+    """What the log records that the answers do not, each as a prompt to check a question,
+    worded for its ``reader``: the person in plain words, their advocate ("check question 6
+    with the client"), or an officer reading a summary (what the log and the answer say)."""
+    wording = {
+        PERSON: _PROMPTS_FOR_THE_PERSON,
+        ADVOCATE: _PROMPTS_FOR_ADVOCATES,
+        POLICE: _PROMPTS_FOR_THE_POLICE,
+    }[reader]
     texts = []
     for prompt in log_prompts.prompts(answers, log):
-        wording = _PROMPTS_FOR_OTHERS if for_others else _PROMPTS_FOR_THE_PERSON
         texts.append(
             gettext(wording[prompt.code])
             % {"date": long_date(prompt.first), "number": prompt.number}
@@ -275,7 +285,7 @@ def prompt_texts(
     return tuple(texts)
 
 
-_PROMPTS_FOR_OTHERS = {
+_PROMPTS_FOR_ADVOCATES = {
     log_prompts.THREAT: gettext_lazy(
         "The incident log records a threat on %(date)s: check question %(number)s with the client."
     ),
@@ -290,6 +300,24 @@ _PROMPTS_FOR_OTHERS = {
     log_prompts.VIOLENCE: gettext_lazy(
         "The incident log records violence on %(date)s: check question %(number)s (violence "
         "towards anyone else) with the client."
+    ),
+}
+
+_PROMPTS_FOR_THE_POLICE = {
+    log_prompts.THREAT: gettext_lazy(
+        "The incident log records a threat on %(date)s; question %(number)s was not answered “Yes”."
+    ),
+    log_prompts.VISITS: gettext_lazy(
+        "The incident log records more than three visits in the week from %(date)s; question "
+        "%(number)s was not answered “Yes”."
+    ),
+    log_prompts.THIRD_PARTIES: gettext_lazy(
+        "The incident log records other people being drawn in on %(date)s; question "
+        "%(number)s was not answered “Yes”."
+    ),
+    log_prompts.VIOLENCE: gettext_lazy(
+        "The incident log records violence on %(date)s; question %(number)s (violence towards "
+        "anyone else) was not answered “Yes”."
     ),
 }
 

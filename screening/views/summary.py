@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods
 from screening.answers import POLICE_DETAILS_KEY
 from screening.downloads import pdf_response, render_in_time
 from screening.forms import ErrorLinksMixin, reject_control_characters
-from screening.incidents.presenters import pdf_incident_options
+from screening.incidents.presenters import POLICE, pdf_incident_options, prompt_texts
 from screening.incidents.session_log import SessionIncidentLog
 from screening.journey import PublicJourney
 
@@ -118,12 +118,14 @@ def download(request):
         return elsewhere
     answers = journey.store
     given = police_details(request.session)
+    log = SessionIncidentLog(request.session)
     try:
         document = render_in_time(
             answers.all,
             person_name=given.get("name", ""),
             police_reference=given.get("reference", ""),
-            **pdf_incident_options(SessionIncidentLog(request.session), today=timezone.localdate()),
+            log_prompts=prompt_texts(answers.all, log.all, reader=POLICE),
+            **pdf_incident_options(log, today=timezone.localdate()),
         )
     except Exception as error:  # any renderer failure or time-out gets the same neutral page
         # Never log the error's message or traceback: either could quote an answer.

@@ -327,3 +327,23 @@ def test_every_case_page_writes_a_view_event(advocate_client, case, advocate):
     assert {"incident-change", "incident-delete", "erase-case", "start-screening"} <= shown
     assert shown >= IN_PROGRESS_PAGES
     assert POST_ONLY.isdisjoint(shown)
+
+
+# --- The log informs the answers --------------------------------------------------------------
+
+
+def test_the_result_page_and_pdf_prompt_a_check_when_the_log_records_a_threat(
+    advocate_client, case, advocate
+):
+    done = completed_screening(case, advocate, yes=(3,))
+    CaseIncidentLog(case).add(
+        Incident(occurred_on=date(2026, 11, 19), what_happened="x", behaviours=("threats",))
+    )
+    page = advocate_client.get(_url("screening", case, screening_id=done.pk)).content.decode()
+    assert "The incident log records a threat on 19 November 2026: check question 6 with the" in (
+        page
+    )
+    text = pdf_text(advocate_client.get(_url("screening-pdf", case, screening_id=done.pk)))
+    assert "The incident log records a threat on 19 November 2026; question 6 was not" in text
+    done.refresh_from_db()
+    assert done.level == "present"  # a prompt, never a change to the level
