@@ -22,7 +22,7 @@ NOT_OPENED = "We could not open a record with that passphrase. Check the words a
 
 
 @pytest.fixture(autouse=True)
-def fresh_counters(settings):
+def fresh_counters(db, settings):
     caches[settings.SAVED_RECORD_LIMITS_CACHE].clear()
 
 
