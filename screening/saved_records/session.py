@@ -20,6 +20,9 @@ from screening.saved_records import service
 from screening.saved_records.crypto import Keys
 
 STATE_KEY = "kept_record"
+#: Views after which this visit stops keeping: "Start again" empties the visit to begin afresh,
+#: and must not empty the kept record with it. The kept record stays as it was.
+STOP_KEEPING_AFTER = {"questions:start-again"}
 #: Keys made for a passphrase that has been shown but not yet accepted.
 PENDING_KEY = "kept_record_offered"
 
@@ -120,6 +123,11 @@ class SaveKeptRecordMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         session = getattr(request, "session", None)
-        if session is not None and session.modified and STATE_KEY in session:
+        if session is None or not session.modified or STATE_KEY not in session:
+            return response
+        match = getattr(request, "resolver_match", None)
+        if match is not None and match.view_name in STOP_KEEPING_AFTER:
+            KeptState(session).forget()
+        else:
             KeptState(session).save_if_changed()
         return response

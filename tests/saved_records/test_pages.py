@@ -284,3 +284,18 @@ def test_a_bad_record_form_does_not_disturb_saving(client):
     response = client.post("/record/add/", {**posted(date(2026, 1, 1)), "occurred_on_1": "13"})
     assert response.status_code == 422
     assert bytes(KeptRecord.objects.get().ciphertext) == before
+
+
+def test_starting_again_stops_keeping_and_leaves_the_kept_record_as_it_was(client):
+    answer_everything(client)
+    add(client, date(2026, 10, 3), what_happened="Followed me home")
+    passphrase = keep(client)
+    html = client.get("/results/").content.decode()
+    assert "Starting again or leaving does not change your kept record." in html
+    before = KeptRecord.objects.values().get()
+    client.post("/start-again/")
+    assert STATE_KEY not in client.session
+    assert KeptRecord.objects.values().get() == before
+    elsewhere = Client()
+    open_in(elsewhere, passphrase)
+    assert elsewhere.session[INCIDENTS_KEY][0]["what_happened"] == "Followed me home"
