@@ -149,6 +149,9 @@ CACHES = {
     "limits": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "attempt_counters",
+        # Far above the default 300, so that flooding it with new clients cannot cull the
+        # counters (the overall one included) before their window ends.
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
     },
 }
 SAVED_RECORD_LIMITS_CACHE = "limits"

@@ -60,3 +60,8 @@ def test_behind_a_trusted_proxy_the_address_it_saw_counts(settings):
     assert client_address(request) == "198.51.100.4"
     settings.TRUST_X_FORWARDED_PROTO = False
     assert client_address(request) == "10.0.0.2"
+
+
+def test_the_counters_are_not_culled_by_a_crowd_of_new_clients(settings):
+    options = settings.CACHES[settings.SAVED_RECORD_LIMITS_CACHE].get("OPTIONS", {})
+    assert options.get("MAX_ENTRIES", 300) >= 100_000
