@@ -40,8 +40,10 @@ from bench.web_bench import (
     PYTHON,
     ROOT,
     Browser,
+    keep_a_record,
     machine,
     main_form,
+    open_a_record,
     production_server,
     read_page,
     server_env,
@@ -61,6 +63,13 @@ PAGE_TYPES = {
     "/summary/download/": "before download",
     "/summary/file/": "PDF",
     "/exit/": "exit",
+    "/record/": "record",
+    "/record/add/": "record, add",
+    "/keep/": "keep",
+    "/keep/passphrase/": "keep, passphrase",
+    "/keep/confirm/": "keep, confirm",
+    "/kept/": "kept record",
+    "/open/": "open a saved record",
 }
 
 
@@ -156,6 +165,37 @@ def self_screening(browser: RecordingBrowser) -> None:
     )
     response = browser.get("/exit/")
     expect(response.status == 303, browser.results, "exit", f"exit: {response.status}")
+
+
+def keeping_a_record(browser: RecordingBrowser) -> None:
+    """Start to results, keep the record, add an entry (saved encrypted), exit; then open the
+    record in a new browser, find the entry, and exit again."""
+    try:
+        for _step in walk_to_results(browser):
+            pass
+        passphrase = keep_a_record(browser)
+    except RuntimeError as error:
+        browser.results.error("keep", str(error))
+        raise JourneyError from error
+    note = f"Load test entry {secrets.token_hex(4)}"
+    post_form(browser, "/record/add/", {**INCIDENT, "what_happened": note}, "record, add")
+    response = browser.get("/exit/")
+    expect(response.status == 303, browser.results, "exit", f"exit: {response.status}")
+    elsewhere = RecordingBrowser(browser.port, browser.results)
+    try:
+        response = open_a_record(elsewhere, passphrase)
+        expect(
+            response.status == 302 and response.location == "/kept/",
+            browser.results,
+            "open a saved record",
+            f"open: {response.status}",
+        )
+        record = get_page(elsewhere, "/record/", "record")
+        expect(note in record, browser.results, "record", "the entry was not in the record")
+        response = elsewhere.get("/exit/")
+        expect(response.status == 303, browser.results, "exit", f"exit: {response.status}")
+    finally:
+        elsewhere.close()
 
 
 ADVOCATES = 5
@@ -331,7 +371,7 @@ def working_a_case(browser: RecordingBrowser, accounts: list[Account]) -> None:
 
 
 # (scenario, number of simulated people running it)
-SCENARIOS = [(self_screening, 50), (working_a_case, ADVOCATES)]
+SCENARIOS = [(self_screening, 50), (keeping_a_record, 10), (working_a_case, ADVOCATES)]
 
 
 # --- Running and reporting -------------------------------------------------------------------

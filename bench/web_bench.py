@@ -27,6 +27,7 @@ import contextlib
 import gzip
 import http.client
 import os
+import re
 import secrets
 import shutil
 import socket
@@ -149,6 +150,9 @@ def server_env(database_url: str) -> dict[str, str]:
         "FIELD_ENCRYPTION_KEYS": _new_key(),
         "ALLOWED_HOSTS": HOST,
         "DATABASE_URL": database_url,
+        # Every simulated person comes from this one loopback address.
+        "SAVED_RECORD_ATTEMPTS_PER_CLIENT": "1000000",
+        "SAVED_RECORD_ATTEMPTS_PER_MINUTE": "1000000",
     }
 
 
@@ -161,7 +165,7 @@ def production_server(database_url: str):
         "TRUST_X_FORWARDED_PROTO": "true",
         "BIND_ADDRESS": f"{HOST}:{port}",
     }
-    for command in (["migrate", "--noinput"], ["collectstatic", "--noinput"]):
+    for command in (["migrate", "--noinput"], ["createcachetable"], ["collectstatic", "--noinput"]):
         subprocess.run(  # noqa: S603 - this interpreter, fixed arguments
             [PYTHON, "manage.py", *command, "--verbosity", "0"], cwd=ROOT, env=env, check=True
         )
@@ -530,6 +534,77 @@ def started_session(browser: Browser) -> None:
     browser.follow(browser.get("/questions/"))
 
 
+# --- Kept records -----------------------------------------------------------------------------
+
+PASSPHRASE_WORD = re.compile(r'<span class="app-passphrase__word">([a-z-]+)</span>')
+
+
+def _form_to(page_html: str, action: str) -> Form:
+    found = [form for form in read_page(page_html).forms if form.action == action]
+    if not found:
+        raise RuntimeError(f"no form posting to {action}")
+    return found[0]
+
+
+def keep_a_record(browser: Browser) -> str:
+    """In a session with a screening under way: keep the record; return the passphrase."""
+    response = browser.get("/keep/")
+    if response.status != 200:
+        raise RuntimeError(f"/keep/ answered {response.status}")
+    make = _form_to(response.text, "/keep/passphrase/")
+    response = browser.post("/keep/passphrase/", make.hidden)
+    words = PASSPHRASE_WORD.findall(response.text)
+    if response.status != 200 or len(words) != 6:
+        raise RuntimeError(f"/keep/passphrase/ answered {response.status}")
+    confirm = _form_to(response.text, "/keep/confirm/")
+    response = browser.post("/keep/confirm/", confirm.hidden)
+    if response.status != 302 or response.location != "/kept/":
+        raise RuntimeError(f"/keep/confirm/ answered {response.status}")
+    return " ".join(words)
+
+
+def open_a_record(browser: Browser, passphrase: str) -> Response:
+    """Open a kept record from the "Open a saved record" page; the POST's response."""
+    page = browser.get("/open/")
+    form = _form_to(page.text, "")
+    return browser.post("/open/", {**form.hidden, "passphrase": passphrase})
+
+
+def saved_record_open_ms(port: int, *, times: int = 10) -> tuple[float, float]:
+    """Median milliseconds of opening a kept record, and of a question page, one client."""
+    keeper = Browser(port)
+    started_session(keeper)
+    passphrase = keep_a_record(keeper)
+    keeper.close()
+    openings = []
+    for _ in range(times):
+        browser = Browser(port)
+        response = open_a_record(browser, passphrase)
+        if response.status != 302:
+            raise RuntimeError(f"/open/ answered {response.status}")
+        openings.append(response.seconds)
+        browser.close()
+    browser = Browser(port)
+    started_session(browser)
+    question = _first_question_path(port)
+    pages = [browser.get(question).seconds for _ in range(times * 3)]
+    browser.close()
+    return statistics.median(openings) * 1000, statistics.median(pages) * 1000
+
+
+def argon2_guesses_per_second(*, times: int = 5) -> float:
+    """Passphrase guesses one core can try a second at the service's Argon2id cost."""
+    sys.path.insert(0, str(ROOT))
+    from screening.saved_records import crypto
+
+    spent = []
+    for _ in range(times):
+        started = time.perf_counter()
+        crypto.derive("abacus abdomen abdominal abide abiding ability")
+        spent.append(time.perf_counter() - started)
+    return 1 / statistics.median(spent)
+
+
 def machine() -> str:
     cpu = "unknown CPU"
     with contextlib.suppress(OSError):
@@ -571,12 +646,25 @@ def main():
         loads = journey_page_loads(port)
         print(f"\nPage loads from the start page to the results: {loads}")
 
+        open_ms, question_ms = saved_record_open_ms(port)
+        print(f"\nOpening a kept record (one client): p50 {open_ms:.0f} ms; "
+              f"a question page: p50 {question_ms:.1f} ms")  # fmt: skip
+
+    guesses = argon2_guesses_per_second()
+    years = 2**70 / guesses / (365.25 * 24 * 3600)
+    print(f"Argon2id at the service's cost: {guesses:.1f} guesses a second on one core; "
+          f"trying every 70-bit passphrase would take {years:.2e} core-years")  # fmt: skip
+
     print()
     print(f"question_vs_bare_throughput: {figures['question page'] / figures['bare view']:.2f}")
     print(f"check_answers_vs_bare_throughput: "
           f"{figures['check answers'] / figures['bare view']:.2f}")  # fmt: skip
     print(f"question_page_kb: {question_kb:.1f}")
     print(f"journey_page_loads: {loads}")
+    print(f"saved_record_open_ms: {open_ms:.0f}")
+    print(f"saved_record_open_vs_question_page: {open_ms / question_ms:.0f}")
+    print(f"argon2_guesses_per_second_per_core: {guesses:.1f}")
+    print(f"argon2_years_for_70_bits_per_core: {years:.2e}")
 
 
 def _first_question_path(port: int) -> str:

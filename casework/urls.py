@@ -1,6 +1,13 @@
 from django.urls import path
 
-from casework.views import accounts, cases, incidents, organisation, screenings
+from casework.views import (
+    accounts,
+    cases,
+    incidents,
+    organisation,
+    saved_record_import,
+    screenings,
+)
 
 app_name = "casework"
 
@@ -32,6 +39,11 @@ urlpatterns = [
     ),
     path(f"{screening_prefix}discard/", screenings.discard, name="screening-discard"),
     path(f"{screening_prefix}summary/", screenings.download, name="screening-pdf"),
+    path(
+        "<uuid:case_id>/saved-record/",
+        saved_record_import.import_saved_record,
+        name="import-saved-record",
+    ),
     path("<uuid:case_id>/log/", incidents.incident_list, name="incidents"),
     path("<uuid:case_id>/log/add/", incidents.incident_form, name="incident-add"),
     path(

@@ -14,6 +14,7 @@ explained later even after the rules change.
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 from types import MappingProxyType
 
 from screening import questions
@@ -308,7 +309,7 @@ class RuleSet:
     rules: tuple[Rule, ...]
     flags: tuple[FlagRule, ...]
 
-    @property
+    @cached_property
     def serious_signs(self) -> frozenset[int]:
         return frozenset(
             rule.sign

@@ -62,6 +62,13 @@ CASE_RETENTION_DAYS = int(os.environ.get("CASE_RETENTION_DAYS", "365"))
 # Failed sign-ins allowed (per email address, and per IP address) before a cool-off.
 SIGN_IN_ATTEMPTS = int(os.environ.get("SIGN_IN_ATTEMPTS", "5"))
 SIGN_IN_COOLOFF_MINUTES = int(os.environ.get("SIGN_IN_COOLOFF_MINUTES", "15"))
+# Kept records (screening/saved_records): deleted when not opened or changed for this many days.
+SAVED_RECORD_DAYS = int(os.environ.get("SAVED_RECORD_DAYS", "90"))
+# Passphrase attempts (opening, making, importing) per client address (and per advocate) in
+# each window, and for everyone together per minute: each one is an Argon2id derivation.
+SAVED_RECORD_ATTEMPTS_PER_CLIENT = int(os.environ.get("SAVED_RECORD_ATTEMPTS_PER_CLIENT", "10"))
+SAVED_RECORD_CLIENT_WINDOW_MINUTES = int(os.environ.get("SAVED_RECORD_CLIENT_WINDOW_MINUTES", "15"))
+SAVED_RECORD_ATTEMPTS_PER_MINUTE = int(os.environ.get("SAVED_RECORD_ATTEMPTS_PER_MINUTE", "60"))
 # -----------------------------------------------------------------------------
 
 if not SECRET_KEY:
@@ -102,6 +109,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "axes",
     "screening",
+    "screening.saved_records",
     "casework",
 ]
 
@@ -113,6 +121,9 @@ MIDDLEWARE = [
     "screening.web.database_unavailable.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "screening.web.sessions.IdleClockMiddleware",
+    # Inside the session middleware too: saves a kept record when the session's answers,
+    # entries or police details changed, before the session itself is written.
+    "screening.saved_records.session.SaveKeptRecordMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "screening.web.csrf.NoReferrerCsrfViewMiddleware",
@@ -130,7 +141,20 @@ WSGI_APPLICATION = "screening.wsgi.application"
 
 # Kept in each process's memory: only the fixed parts of the page shell (templates/base.html),
 # never anything about a person.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The "limits" cache counts passphrase attempts (screening/saved_records/limits.py) and must be
+# shared by every app server, so it is a database table (`manage.py createcachetable`). Its
+# keys are keyed hashes, never an address or an account.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "limits": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "attempt_counters",
+        # Far above the default 300, so that flooding it with new clients cannot cull the
+        # counters (the overall one included) before their window ends.
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    },
+}
+SAVED_RECORD_LIMITS_CACHE = "limits"
 
 TEMPLATES = [
     {
@@ -143,6 +167,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "screening.web.context_processors.service",
+                "screening.saved_records.context_processors.kept_record",
             ],
         },
     },

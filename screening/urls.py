@@ -43,6 +43,7 @@ urlpatterns = [
     path("privacy/", pages.InfoPage.as_view(template_name="pages/privacy.html"), name="privacy"),
     path("exit/", pages.exit_now, name="exit"),
     path("", include((question_patterns, "questions"))),
+    path("", include("screening.saved_records.urls")),
     path("session/keep/", pages.keep_session, name="session-extend"),
     path("session/ended/", pages.session_ended, name="session-ended"),
     path("cases/", include("casework.urls")),

@@ -86,6 +86,7 @@ FORMS = [FormPage(f"/questions/{question.slug}/", with_complete_screening) for q
 FORMS += [
     FormPage("/summary/details/", with_complete_screening),
     FormPage("/record/add/", with_complete_screening),  # the change page uses the same form
+    FormPage("/open/", with_complete_screening),
 ]
 
 

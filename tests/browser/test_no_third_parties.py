@@ -15,6 +15,7 @@ EXPECTED_STATUS_MESSAGES = {
     (question_path("about-them"), 422),
     (question_path(SIGN_SLUGS[1]), 422),
     ("/record/add/", 422),
+    ("/open/", 422),
     (NOT_FOUND_PATH, 404),
 }
 

@@ -48,6 +48,7 @@ def every_public_page(person: Person) -> Iterator[str]:
     yield "results"
     yield from summary_pages(person)
     yield from record_pages(person)
+    yield from kept_record_pages(person)
     response = page.goto(site + NOT_FOUND_PATH)
     assert response.status == 404
     yield "page not found"
@@ -94,6 +95,31 @@ def record_pages(person: Person) -> Iterator[str]:
     yield "results with a record"
 
 
+def kept_record_pages(person: Person) -> Iterator[str]:
+    """Keeping the record: the offer, the passphrase, the kept record and its pages, then
+    "Open a saved record" with and without an error."""
+    page = person.page
+    person.follow('main a[href="/keep/"]')
+    yield "keep"
+    person.follow("main form[action='/keep/passphrase/'] button")
+    expect(page.locator(".app-passphrase__word")).to_have_count(6)
+    yield "passphrase"
+    person.follow("main form[action='/keep/confirm/'] button")
+    expect(page).to_have_url(person.site + "/kept/")
+    yield "kept"
+    person.follow('main a[href="/kept/passphrase/"]')
+    yield "kept, change passphrase"
+    person.follow('a.govuk-back-link[href="/kept/"]')
+    person.follow('main a[href="/kept/delete/"]')
+    yield "kept, delete"
+    person.follow('main a.govuk-link[href="/kept/"]')  # "No, keep it"
+    page.goto(person.site + "/open/")
+    yield "open"
+    person.continues()
+    assert page.title().startswith("Error:")
+    yield "open showing errors"
+
+
 TOUR_LABELS = (
     *INFORMATION_PAGES,
     "start",
@@ -114,6 +140,13 @@ TOUR_LABELS = (
     "record",
     "record, delete",
     "results with a record",
+    "keep",
+    "passphrase",
+    "kept",
+    "kept, change passphrase",
+    "kept, delete",
+    "open",
+    "open showing errors",
     "page not found",
     "session ended",
 )
