@@ -19,11 +19,11 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from screening.answers import SessionAnswers
+from screening.journey import not_started
 from screening.saved_records import contents as kept_contents
 from screening.saved_records import crypto, limits, passphrases, service
 from screening.saved_records.forms import PassphraseForm
 from screening.saved_records.session import KeptState
-from screening.journey import not_started
 
 
 def not_opened() -> str:
