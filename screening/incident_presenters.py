@@ -67,6 +67,9 @@ def _behaviour_lines(incident: Incident, *, compact: bool = False) -> str:
 
 
 def _reported(incident: Incident) -> str:
+    """ "Yes" (with the officer and reference), "No", or nothing if it was left blank."""
+    if incident.reported_to_police is None:
+        return ""
     if not incident.reported_to_police:
         return gettext("No")
     lines = [gettext("Yes")]

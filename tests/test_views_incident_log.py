@@ -271,4 +271,5 @@ def test_pdf_entries_are_the_schedule_in_date_order():
     assert "s.2A(3)(e)" in details["What they did"]
     assert "CR/123/26" in details["Reported to police"]
     assert details["Warning signs it supports"].startswith("4. ")
-    assert entries[1].details == (("What happened", "Later"), ("Reported to police", "No"))
+    # Nothing was said about reporting the later entry, so nothing is shown for it.
+    assert entries[1].details == (("What happened", "Later"),)
