@@ -4,6 +4,8 @@ The screening is answered through the real views with Django's test client, and 
 is handed the same session, so each test spends its time on the page it is about.
 """
 
+from datetime import timedelta
+
 import pytest
 from django.conf import settings
 from django.test import Client
@@ -30,9 +32,9 @@ def answered(page, site, **answers) -> None:
     return client
 
 
-def add(client, **fields) -> None:
-    """Add an entry dated today to the record in ``client``'s session."""
-    add_entry(client, timezone.localdate(), **fields)
+def add(client, days_ago: int = 0, **fields) -> None:
+    """Add an entry to the record in ``client``'s session."""
+    add_entry(client, timezone.localdate() - timedelta(days=days_ago), **fields)
 
 
 def phone(make_page, *, javascript: bool = True):
@@ -53,6 +55,24 @@ def test_a_pasted_web_address_wraps_on_a_320_pixel_screen(make_page, site, path)
     add(client, what_happened=LONG_ADDRESS, place=LONG_WORD[:90])
     page.goto(site + path)
     expect(page.locator("main")).to_contain_text("a-very-long-path")
+    assert page_width(page) <= PHONE["width"]
+
+
+# --- The weekly chart ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["/record/", "/results/"])
+def test_an_old_record_is_charted_over_its_own_weeks(make_page, site, path):
+    page = phone(make_page, javascript=False)
+    client = answered(page, site)
+    monday = timezone.localdate() - timedelta(days=timezone.localdate().weekday() + 7 * 30)
+    add(client, (timezone.localdate() - monday).days, what_happened="At the gate")
+    add(client, (timezone.localdate() - monday).days - 2, what_happened="At the gate again")
+    page.goto(site + path)
+    caption = page.locator("figure.app-incident-chart-figure figcaption")
+    expect(caption).to_contain_text("2 incidents in 1 week.")
+    expect(caption).to_contain_text("No incidents have been recorded since the week starting")
+    assert page.locator("svg.app-incident-chart rect").count() == 1
     assert page_width(page) <= PHONE["width"]
 
 
