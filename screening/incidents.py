@@ -59,13 +59,9 @@ EARLIEST_YEAR = 1900
 # --- Choices ---------------------------------------------------------------------------------
 
 #: The bank's behaviour choices, by value: each has its display ``group`` and its s.2A(3) ``act``.
+#: ("None of these" is an answer on the behaviours page, not a behaviour, so it is not here.)
 BEHAVIOURS: Mapping[str, questions.Choice] = MappingProxyType(
-    {
-        choice.value: choice
-        for choice in questions.question(questions.BEHAVIOURS_SLUG)
-        .field(questions.BEHAVIOURS_FIELD)
-        .choices
-    }
+    {choice.value: choice for choice in questions.BEHAVIOUR_CHOICES}
 )
 
 FEARED_YES = "yes"

@@ -66,6 +66,8 @@ class Choice:
     hint: str = ""
     group: str = ""
     act: str = ""
+    #: Checkboxes only: "None of these", which cannot be chosen with any other choice.
+    exclusive: bool = False
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,8 @@ class Field:
     too_long_error: str = ""
     reveal_for: tuple[str, str] | None = None
     autocomplete_off: bool = True
+    #: The error when an ``exclusive`` choice is chosen with another.
+    exclusive_error: str = ""
 
 
 @dataclass(frozen=True)
@@ -130,7 +134,8 @@ STRANGER = "stranger"
 _ABOUT = Question(
     slug=ABOUT_SLUG,
     section=Section.ABOUT,
-    title=_("About the person doing this"),
+    # Titles sit in browser history, so they say nothing about what the page asks.
+    title=_("About them"),
     hint=_("Answer as best you can. You can change your answers before you see the results."),
     fields=(
         Field(
@@ -215,6 +220,12 @@ _ABOUT = Question(
 
 # --- The twelve warning signs ----------------------------------------------------------------
 
+DETAILS_HINT = _(
+    "You can add when and where it happened, what was said or done, and anyone who saw it."
+)
+#: For questions about what someone knows of the other person, not about an event.
+WHAT_YOU_KNOW_HINT = _("You can add what you know and how you know it.")
+
 _SIGN_CHOICES = (
     Choice(value=YES, label=_("Yes")),
     Choice(value=NO, label=_("No")),
@@ -231,9 +242,11 @@ def _sign(
     title: str,
     reason: str,
     hint: str = "",
+    details_hint: str = "",
 ) -> Question:
     """Build a warning-sign page: every sign asks the same Yes / No / Don't know question
-    with optional details, because the checklist forms say context is crucial."""
+    with optional details, because the checklist forms say context is crucial.
+    ``details_hint`` suggests what to write where the general hint does not fit."""
     return Question(
         slug=slug,
         section=Section.SIGNS,
@@ -256,10 +269,7 @@ def _sign(
                 name=DETAILS_FIELD,
                 kind=FieldKind.TEXTAREA,
                 label=_("Details (optional)"),
-                hint=_(
-                    "You can add when and where it happened, what was said or done, and "
-                    "anyone who saw it."
-                ),
+                hint=details_hint or DETAILS_HINT,
                 max_length=1000,
                 too_long_error=_("Details must be 1000 characters or fewer"),
             ),
@@ -275,6 +285,9 @@ _SIGNS = (
         canonical=_("Is the victim very frightened?"),
         title=_("Are you very frightened?"),
         hint=_("Answer from how you feel. Your own sense of fear matters and is taken seriously."),
+        details_hint=_(
+            "You can add what makes you afraid, and how it is affecting you and your daily life."
+        ),
         reason=_(
             "Fear was the sign most strongly linked with serious violence in the research "
             "behind this checklist."
@@ -291,6 +304,7 @@ _SIGNS = (
             "the past. Domestic abuse is not only physical: it can be controlling, threatening, "
             "emotional, sexual or financial."
         ),
+        details_hint=_("You can add what happened, when, and who it happened to."),
         reason=_(
             "A history of domestic abuse or harassment is linked with a higher risk of "
             "serious harm."
@@ -420,6 +434,7 @@ _SIGNS = (
             "alcohol or mental health that made it hard for them to lead a normal life?"
         ),
         hint=_("If you are not sure, select \u201cDon't know\u201d."),
+        details_hint=WHAT_YOU_KNOW_HINT,
         reason=_(
             "Recent problems with drugs, alcohol or mental health are linked with a higher risk "
             "of harm in stalking cases."
@@ -432,6 +447,7 @@ _SIGNS = (
         canonical=_("Has {name} ever threatened or attempted suicide?"),
         title=_("Has {name} ever threatened or attempted suicide?"),
         hint=_("If you are not sure, select \u201cDon't know\u201d."),
+        details_hint=WHAT_YOU_KNOW_HINT,
         reason=_(
             "Threatening or attempting suicide is linked with a higher risk of serious violence, "
             "including towards others."
@@ -453,6 +469,7 @@ _SIGNS = (
             "This includes arrests, cautions, convictions and court orders, such as a "
             "restraining order. If you are not sure, select \u201cDon't know\u201d."
         ),
+        details_hint=WHAT_YOU_KNOW_HINT,
         reason=_(
             "A history of offending, especially violence, is linked with a higher risk of harm."
         ),
@@ -467,6 +484,12 @@ _SIGNS = (
 BEHAVIOURS_SLUG = "behaviours"
 BEHAVIOURS_FIELD = "behaviours"
 OTHER_BEHAVIOUR = "other"
+#: "None of these": a real answer on the behaviours page, never a behaviour (the incident log
+#: does not offer it, and scoring does not count it).
+NO_BEHAVIOURS = "none"
+#: Whether it is happening more often or getting worse: context for the results and the
+#: police, never a thirteenth warning sign and never counted by scoring.
+WORSE_FIELD = "worse"
 
 #: The example stalking acts in s.2A(3) of the Protection from Harassment Act 1997, by letter.
 PHA_ACTS: Mapping[str, str] = MappingProxyType(
@@ -501,7 +524,8 @@ def _behaviour(value: str, label: str, group: str, act: str, hint: str = "") -> 
     return Choice(value=value, label=label, hint=hint, group=group, act=act)
 
 
-_BEHAVIOUR_CHOICES = (
+#: The behaviours, shared with the incident log (``screening.incidents.BEHAVIOURS``).
+BEHAVIOUR_CHOICES = (
     _behaviour("calls", _("Phone calls"), "communications", "b"),
     _behaviour("letters", _("Letters or notes"), "communications", "b"),
     _behaviour("emails", _("Emails"), "communications", "b"),
@@ -557,15 +581,22 @@ _BEHAVIOUR_CHOICES = (
 _BEHAVIOURS = Question(
     slug=BEHAVIOURS_SLUG,
     section=Section.BEHAVIOURS,
-    title=_("What has {name} done?"),
+    # The title sits in browser history, so it names nobody and nothing that was done.
+    title=_("What has been happening?"),
     hint=_("On their own some of these can seem small. Together they show a pattern."),
     fields=(
         Field(
             name=BEHAVIOURS_FIELD,
             kind=FieldKind.CHECKBOXES,
             label=_("What has {name} done?"),
-            hint=_("Select all that apply."),
-            choices=_BEHAVIOUR_CHOICES,
+            hint=_("Select everything {name} has done."),
+            choices=(
+                *BEHAVIOUR_CHOICES,
+                Choice(value=NO_BEHAVIOURS, label=_("None of these"), exclusive=True),
+            ),
+            exclusive_error=_(
+                "Select \u201cNone of these\u201d only if none of the others has happened"
+            ),
         ),
         Field(
             name="other_details",
@@ -574,6 +605,17 @@ _BEHAVIOURS = Question(
             max_length=1000,
             too_long_error=_("Details must be 1000 characters or fewer"),
             reveal_for=(BEHAVIOURS_FIELD, OTHER_BEHAVIOUR),
+        ),
+        Field(
+            name=WORSE_FIELD,
+            kind=FieldKind.RADIOS,
+            label=_("Is it happening more often, or getting worse? (optional)"),
+            hint=_("For example, more contact than before, or things that feel more threatening."),
+            choices=(
+                Choice(value=YES, label=_("Yes")),
+                Choice(value=NO, label=_("No")),
+                Choice(value=DONT_KNOW, label=_("I\u2019m not sure")),
+            ),
         ),
     ),
 )
@@ -616,6 +658,10 @@ def _check_fields(q: Question) -> None:
             raise ValueError(f"{q.slug}.{f.name}: required field needs a required_error")
         if (f.kind in _CHOICE_KINDS) != bool(f.choices):
             raise ValueError(f"{q.slug}.{f.name}: only radios and checkboxes have choices")
+        if any(c.exclusive for c in f.choices) and not (
+            f.kind == FieldKind.CHECKBOXES and f.exclusive_error
+        ):
+            raise ValueError(f"{q.slug}.{f.name}: an exclusive choice needs checkboxes, an error")
         if f.reveal_for is not None:
             parent_name, value = f.reveal_for
             parent = seen.get(parent_name)
@@ -665,6 +711,19 @@ def is_ex_partner(answers: Answers) -> bool:
 def knows_them(answers: Answers) -> bool:
     """True when the person is an ex-partner or someone else they know."""
     return _about(answers, "relationship") in (EX_PARTNER, KNOWN)
+
+
+def behaviours_described(answers: Answers) -> tuple[str, ...]:
+    """The behaviours ticked on the behaviours page; "None of these" is not one."""
+    ticked = answers.get(BEHAVIOURS_SLUG, {}).get(BEHAVIOURS_FIELD) or ()
+    if isinstance(ticked, str):
+        ticked = (ticked,)
+    return tuple(value for value in ticked if isinstance(value, str) and value != NO_BEHAVIOURS)
+
+
+def is_getting_worse(answers: Answers) -> bool:
+    """Said to be happening more often or getting worse: context, never a warning sign."""
+    return answers.get(BEHAVIOURS_SLUG, {}).get(WORSE_FIELD) == YES
 
 
 def is_repeated(answers: Answers) -> bool:

@@ -164,15 +164,15 @@ def test_scenario(scenario):
 @pytest.mark.parametrize(
     ("yes", "reasons"),
     [
-        ((), ("No warning signs have been identified yet",)),
-        ((3,), ("At least one warning sign is present",)),
-        ((6,), ("Warning sign 6 (threats of violence) is a serious warning sign",)),
+        ((), ("None of the 12 questions was answered “Yes”",)),
+        ((3,), ("One or more of the 12 questions was answered “Yes”",)),
+        ((6,), ("Warning sign 6 (threats of violence) was answered “Yes”",)),
         (
             (1, 2, 3, 4, 5, 8),
             (
-                "Warning sign 1 (very frightened) is a serious warning sign",
-                "Warning sign 8 (violent towards others) is a serious warning sign",
-                "Six or more warning signs are present",
+                "Warning sign 1 (very frightened) was answered “Yes”",
+                "Warning sign 8 (violent towards others) was answered “Yes”",
+                "Six or more of the 12 questions were answered “Yes”",
             ),
         ),
     ],
@@ -267,7 +267,7 @@ def test_the_serious_signs_are_fear_threats_and_violence_to_others():
 @pytest.mark.parametrize("rule", [r for r in RULES if r.sign is not None], ids=str)
 def test_a_serious_sign_rule_names_its_sign(rule):
     q = question_for(rule.sign)
-    assert rule.reason == f"Warning sign {rule.sign} ({q.short_name}) is a serious warning sign"
+    assert rule.reason == f"Warning sign {rule.sign} ({q.short_name}) was answered “Yes”"
 
 
 def test_every_rule_and_flag_has_its_rationale_beside_it():

@@ -53,7 +53,7 @@ def test_the_record_pages_need_a_screening_in_progress(client, path):
 def test_the_record_is_open_once_the_screening_has_started(client):
     client.get("/questions/")
     html = client.get("/record/").content.decode()
-    assert "This record is not saved." in html
+    assert "This record is kept with your answers, in a session on our server" in html
     assert "You have not added any entries yet." in html
     assert 'href="/questions/" class="govuk-back-link"' in html
 

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.views import View
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
 from screening import contacts, flow, questions
 from screening.answers import SessionAnswers
@@ -151,10 +151,19 @@ def results_page(request):
     return render(request, "screening/results.html", context)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def start_again(request):
-    """Delete the answers but stay: for someone who wants to begin afresh."""
+    """Delete the answers but stay: for someone who wants to begin afresh. A GET asks first,
+    saying exactly what will be deleted, with a way back; only the POST deletes."""
     answers = SessionAnswers(request.session)
+    if request.method == "GET":
+        if not answers.started:
+            return not_started(request)
+        context = {
+            "incident_count": len(SessionIncidentLog(request.session)),
+            "finished": flow.is_complete(answers.all),
+        }
+        return render(request, "screening/start_again.html", context)
     answers.clear()
     SessionIncidentLog(request.session).clear()
     answers.start()

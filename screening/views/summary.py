@@ -3,6 +3,9 @@
 Results -> "Details for the police" (optional name and crime reference) -> "Before you
 download" (the file stays on the device; printing is the alternative) -> the PDF, made in
 memory and sent as an attachment. Every step needs a complete screening, like the results page.
+
+The print view (/summary/print/) is the same police summary as a web page, for printing
+without saving a file: the PDF template's own partial, filled from the same context.
 """
 
 import logging
@@ -142,6 +145,21 @@ def pdf_response(document: bytes) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="{pdf.file_name()}"'
     response["Content-Length"] = str(len(document))
     return response
+
+
+def print_view(request):
+    """The police summary as a page to print: everything the PDF holds, and no file saved."""
+    answers, elsewhere = _complete_answers_or_redirect(request)
+    if elsewhere:
+        return elsewhere
+    given = police_details(request.session)
+    context = pdf.summary_context(
+        answers.all,
+        person_name=given.get("name", ""),
+        police_reference=given.get("reference", ""),
+        **pdf_incident_options(SessionIncidentLog(request.session), today=timezone.localdate()),
+    )
+    return render(request, "screening/summary_print.html", context)
 
 
 def download(request):
