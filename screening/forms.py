@@ -9,9 +9,9 @@ session or a case, so tampered or stale values never reach scoring.
 from functools import lru_cache
 
 from crispy_forms.helper import FormHelper
+from crispy_forms.layout import LayoutObject
 from crispy_forms.utils import render_crispy_form
 from crispy_forms_gds.choices import Choice as GdsChoice
-from crispy_forms.layout import LayoutObject
 from crispy_forms_gds.layout import (
     Field,
     Layout,
@@ -159,9 +159,9 @@ class QuestionForm(ErrorLinksMixin, forms.Form):
         for spec in self.question.fields:
             exclusive = {choice.value for choice in spec.choices if choice.exclusive}
             chosen = data.get(spec.name) or []
-            if exclusive and spec.kind == FieldKind.CHECKBOXES and len(chosen) > 1:
-                if exclusive.intersection(chosen):
-                    self.add_error(spec.name, gettext(spec.exclusive_error))
+            if len(chosen) > 1 and exclusive.intersection(chosen):
+                # "None of these" with something else: ask which is right, drop nothing.
+                self.add_error(spec.name, gettext(spec.exclusive_error))
         for spec in self.question.fields:
             if spec.reveal_for is None or spec.name in self.errors:
                 continue
