@@ -23,7 +23,7 @@ LONG_ADDRESS = "https://example.org/" + "a-very-long-path-with-no-spaces-" * 8
 LONG_WORD = "x" * 300
 
 
-def answered(page, site, **answers) -> None:
+def answered(page, site, **answers) -> Client:
     """Give ``page`` a session in which the whole screening has been answered."""
     client = Client()
     answer_everything(client, **answers)
@@ -112,4 +112,183 @@ def test_axe_finds_nothing_on_the_results_page_on_a_phone(make_page, site):
     page = phone(make_page)
     answered(page, site, yes=(1,), details={1: LONG_ADDRESS})
     page.goto(site + "/results/")
-    assert violations(page) == ""
+    found = violations(page)
+    assert found == "", found
+
+
+# --- 1. Start again asks first ----------------------------------------------------------------
+
+
+def test_start_again_asks_first_and_has_a_way_back(make_page, site):
+    page = phone(make_page, javascript=False)
+    client = answered(page, site)
+    add(client, what_happened="At the gate")
+    page.goto(site + "/results/")
+    page.get_by_role("button", name="Start again").click()
+    expect(page).to_have_url(site + "/start-again/")
+    expect(page.locator("h1")).to_have_text("Are you sure you want to start again?")
+    expect(page.locator("main")).to_contain_text("your record, with its 1 entry")
+    assert page_width(page) <= PHONE["width"]
+    page.get_by_role("link", name="No, go back to my results").click()
+    expect(page).to_have_url(site + "/results/")
+    page.get_by_role("button", name="Start again").click()
+    page.get_by_role("button", name="Yes, delete everything and start again").click()
+    expect(page).to_have_url(site + "/questions/about-them/")
+    page.goto(site + "/record/")
+    expect(page.locator("main")).to_contain_text("You have not added any entries yet.")
+
+
+# --- 6. Titles in the browser's history -------------------------------------------------------
+
+
+def test_the_titles_in_history_give_nothing_away(make_page, site):
+    page = phone(make_page)
+    answered(page, site)
+    for slug in ("about-them", "behaviours"):
+        page.goto(f"{site}/questions/{slug}/")
+        title = page.title().lower()
+        assert "person doing this" not in title and "done" not in title, title
+
+
+# --- 8. Help first on a phone -----------------------------------------------------------------
+
+
+def test_999_the_helpline_and_the_summary_are_near_the_top_on_a_phone(make_page, site):
+    page = phone(make_page, javascript=False)
+    answered(page, site, yes=(1, 3, 6), dont_know=(10,), details={1: "Every night " * 20})
+    page.goto(site + "/results/")
+    screens = {}
+    for name, selector in {
+        "999": 'main a[href="tel:999"]',
+        "helpline": 'main a[href="tel:08088020300"]',
+        "summary": 'main a[href="/summary/print/"]',
+    }.items():
+        box = page.locator(selector).first.bounding_box()
+        screens[name] = box["y"] / PHONE["height"]
+    # Within the first three screens (they were six, seven and seven and a half), 999 first.
+    assert max(screens.values()) < 3, screens
+    assert screens["999"] == min(screens.values()), screens
+
+
+# --- 11. Record pages -------------------------------------------------------------------------
+
+
+def test_adding_an_entry_says_so_in_a_banner(make_page, site):
+    page = phone(make_page, javascript=False)
+    answered(page, site)
+    page.goto(site + "/record/add/")
+    today = timezone.localdate()
+    for box, value in enumerate((today.day, today.month, today.year)):
+        page.fill(f"#id_occurred_on_{box}", str(value))
+    page.fill("#id_what_happened", "Waited at the gate")
+    page.get_by_role("button", name="Save entry").click()
+    banner = page.locator(".govuk-notification-banner--success")
+    expect(banner).to_contain_text("Your entry was added to your record.")
+    assert page_width(page) <= PHONE["width"]
+    page.reload()
+    expect(banner).to_have_count(0)
+
+
+def test_the_delete_page_does_not_show_two_red_buttons(make_page, site):
+    page = phone(make_page)
+    client = answered(page, site)
+    add(client, what_happened="At the gate")
+    page.goto(site + "/record/")
+    page.locator("main .govuk-summary-card__actions a", has_text="Delete").click()
+    expect(page.locator("main .govuk-button--warning:visible")).to_have_count(1)
+    expect(page.get_by_role("button", name="Yes, delete this entry")).not_to_have_class(
+        "govuk-button--warning"
+    )
+    found = violations(page)
+    assert found == "", found
+
+
+# --- 12. "How do you know them?" --------------------------------------------------------------
+
+
+def test_how_you_know_them_shows_only_for_someone_you_know(make_page, site):
+    page = phone(make_page)
+    answered(page, site)
+    page.goto(site + "/questions/about-them/")
+    follow_up = page.get_by_role("group", name="How do you know them?")
+    page.check('input[name="relationship"][value="ex_partner"]')
+    expect(follow_up).to_be_hidden()
+    page.check('input[name="relationship"][value="known"]')
+    expect(follow_up).to_be_visible()
+    page.check('input[name="relationship"][value="stranger"]')
+    expect(follow_up).to_be_hidden()
+    found = violations(page)
+    assert found == "", found
+
+
+def test_without_javascript_how_you_know_them_stays_visible_with_its_hint(make_page, site):
+    page = phone(make_page, javascript=False)
+    answered(page, site)
+    page.goto(site + "/questions/about-them/")
+    page.check('input[name="relationship"][value="ex_partner"]')
+    expect(page.get_by_role("group", name="How do you know them?")).to_be_visible()
+    expect(page.locator("main")).to_contain_text("Answer this if you chose “Someone I know”.")
+    assert page_width(page) <= PHONE["width"]
+
+
+# --- None of these, and getting worse ---------------------------------------------------------
+
+
+def test_none_of_these_unticks_the_others(make_page, site):
+    page = phone(make_page)
+    answered(page, site)
+    page.goto(site + "/questions/behaviours/")
+    page.check('input[name="behaviours"][value="texts"]')
+    page.check('input[name="behaviours"][value="none"]')
+    expect(page.locator('input[name="behaviours"][value="texts"]')).not_to_be_checked()
+    page.check('input[name="worse"][value="yes"]')
+    found = violations(page)
+    assert found == "", found
+    page.get_by_role("button", name="Continue").click()
+    expect(page).to_have_url(site + "/check-your-answers/")
+    expect(page.locator("main")).to_contain_text("None of these")
+    expect(page.locator("main")).to_contain_text("Happening more often or getting worse")
+
+
+# --- The print view ---------------------------------------------------------------------------
+
+
+def test_the_print_view_fits_a_phone_and_axe_finds_nothing(make_page, site):
+    page = phone(make_page)
+    client = answered(page, site, yes=(1, 6), details={1: LONG_ADDRESS})
+    add(client, what_happened="Waited at the gate", behaviours=["waiting"])
+    page.goto(site + "/results/")
+    page.locator('main a[href="/summary/print/"]').click()
+    expect(page.locator("h1")).to_have_text("Warning signs checklist: summary for the police")
+    expect(page.get_by_role("button", name="Print this page")).to_be_visible()
+    assert page_width(page) <= PHONE["width"]
+    found = violations(page)
+    assert found == "", found
+
+
+# --- Without script, when the session ends ----------------------------------------------------
+
+
+def test_without_javascript_the_page_says_when_the_answers_will_be_deleted(make_page, site):
+    page = phone(make_page, javascript=False)
+    answered(page, site)
+    page.goto(site + "/questions/feelings/")
+    expect(page.locator("#session-end")).to_be_visible()
+    expect(page.locator("#session-end")).to_contain_text("your answers will be deleted at")
+
+
+def test_with_javascript_the_timeout_warning_says_it_instead(make_page, site):
+    page = phone(make_page)
+    answered(page, site)
+    page.goto(site + "/questions/feelings/")
+    expect(page.locator("#session-end")).to_be_hidden()
+
+
+@pytest.mark.parametrize("path", ["/start-again/", "/record/", "/questions/behaviours/"])
+def test_axe_finds_nothing_on_the_changed_pages(make_page, site, path):
+    page = phone(make_page)
+    client = answered(page, site)
+    add(client, what_happened="At the gate")
+    page.goto(site + path)
+    found = violations(page)
+    assert found == "", found
