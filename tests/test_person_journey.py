@@ -335,3 +335,13 @@ def test_each_page_of_the_journey_says_when_the_answers_will_be_deleted(client):
 
 def test_pages_before_the_screening_starts_say_nothing_about_a_session(client):
     assert "app-session-end" not in client.get("/").content.decode()
+
+
+def test_none_of_these_is_not_a_behaviour_that_changed_between_screenings():
+    from screening.changes import compare
+
+    before = complete_answers()
+    after = {**before, "behaviours": {"behaviours": ["none"]}}
+    found = compare(before, after)
+    assert "none" not in found.behaviours_added
+    assert set(found.behaviours_stopped) == set(before["behaviours"]["behaviours"])
