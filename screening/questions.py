@@ -24,7 +24,8 @@ from types import MappingProxyType
 
 from screening.markers import _
 
-BANK_VERSION = "2026-11.1"
+#: 2026-11.2: neutral titles, "None of these", "getting worse", hints that fit each question.
+BANK_VERSION = "2026-11.2"
 
 YES = "yes"
 NO = "no"

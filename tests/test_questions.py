@@ -57,7 +57,7 @@ REVEALING_WORDS = (
 
 
 def test_bank_version():
-    assert BANK_VERSION == "2026-11.1"
+    assert BANK_VERSION == "2026-11.2"
 
 
 def test_journey_is_about_page_then_twelve_signs_then_behaviours():

@@ -199,7 +199,7 @@ def question_for(number):
 
 def test_the_result_records_the_versions_that_produced_it():
     result = score(screening())
-    assert (result.bank_version, result.rules_version) == ("2026-11.1", "v1")
+    assert (result.bank_version, result.rules_version) == ("2026-11.2", "v1")
     assert RULES_VERSION == "v1"
 
 
