@@ -206,19 +206,18 @@ def _layout_field(spec: questions.Field, *, heading: str | None):
     return Field.text(spec.name, label_size=Size.MEDIUM)
 
 
-class RevealingRadios(LayoutObject):
-    """Radios with a follow-up question inside the choice that reveals it: the GOV.UK
-    conditional reveal (docs/decisions/0002). With JavaScript the follow-up is shown only
-    while that choice is selected; without it, it stays visible under its choice, with a hint
-    saying when to answer it. Options are numbered from 1 like every other list of radios, so
-    the error summary's links still reach them."""
+class RevealingChoice(LayoutObject):
+    """Radios or checkboxes with a follow-up question inside the choice that reveals it: the
+    GOV.UK conditional reveal (docs/decisions/0002). With JavaScript the follow-up is shown
+    only while that choice is selected; without it, it stays visible under its choice, with a
+    hint saying when to answer it. Options are numbered from 1 like every other list, so the
+    error summary's links still reach them."""
 
-    template = "screening/fields/radios_with_reveal.html"
-
-    def __init__(self, parent: Field, follow_up: Field, value: str):
+    def __init__(self, parent: Field, follow_up: Field, value: str, *, template: str):
         self.parent = parent
         self.follow_up = follow_up
         self.value = value
+        self.template = template
         self.fields = [*parent.fields, *follow_up.fields]
 
     def render(self, form, context, template_pack=None, **kwargs):
@@ -231,7 +230,7 @@ class RevealingRadios(LayoutObject):
                 **self.parent.context,
                 "reveal_value": self.value,
                 "reveal_html": follow_up,
-                # The choice names the follow-up it shows: GOV.UK's Radios script reads this.
+                # The choice names the follow-up it shows: GOV.UK's script reads this.
                 "reveal_input_attributes": format_html(
                     'data-aria-controls="conditional-{}"', form[self.parent.fields[0]].auto_id
                 ),
@@ -246,11 +245,15 @@ def heading_in_form(question: questions.Question) -> bool:
     return first.kind == FieldKind.RADIOS and first.label == question.title
 
 
+_REVEALING_TEMPLATES = {
+    FieldKind.RADIOS: "screening/fields/radios_with_reveal.html",
+    FieldKind.CHECKBOXES: "screening/fields/grouped_checkboxes.html",
+}
+
+
 def _layout(question: questions.Question, heading_tag: str) -> Layout:
-    """Fields in bank order. A follow-up to a choice of radios is revealed inside that choice
-    (``RevealingRadios``); a follow-up to a checkbox sits straight after the checkboxes,
-    always visible. Either way its hint says when to answer it, for anyone without
-    JavaScript."""
+    """Fields in bank order. A follow-up is revealed inside the choice it follows
+    (``RevealingChoice``); its hint says when to answer it, for anyone without JavaScript."""
     heading = heading_tag if heading_in_form(question) else None
     laid_out = {
         spec.name: _layout_field(spec, heading=heading if index == 0 else None)
@@ -258,19 +261,21 @@ def _layout(question: questions.Question, heading_tag: str) -> Layout:
     }
     items = []
     for spec in question.fields:
-        parent = question.field(spec.reveal_for[0]) if spec.reveal_for else None
-        if parent is not None and parent.kind == FieldKind.RADIOS:
-            continue  # rendered inside its parent, below
+        if spec.reveal_for:
+            continue  # rendered inside the choice it follows, below
         follow_ups = [
             other
             for other in question.fields
             if other.reveal_for and other.reveal_for[0] == spec.name
         ]
-        if spec.kind == FieldKind.RADIOS and follow_ups:
+        if follow_ups:
             (follow_up,) = follow_ups
             items.append(
-                RevealingRadios(
-                    laid_out[spec.name], laid_out[follow_up.name], follow_up.reveal_for[1]
+                RevealingChoice(
+                    laid_out[spec.name],
+                    laid_out[follow_up.name],
+                    follow_up.reveal_for[1],
+                    template=_REVEALING_TEMPLATES[spec.kind],
                 )
             )
         else:

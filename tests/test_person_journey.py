@@ -345,3 +345,13 @@ def test_none_of_these_is_not_a_behaviour_that_changed_between_screenings():
     found = compare(before, after)
     assert "none" not in found.behaviours_added
     assert set(found.behaviours_stopped) == set(before["behaviours"]["behaviours"])
+
+
+def test_what_else_is_inside_something_else_before_none_of_these(client):
+    answer_everything(client)
+    html = client.get("/questions/behaviours/").content.decode().replace("\n", " ")
+    other = re.search(r'<input[^>]*value="other"[^>]*>', html).group(0)
+    assert 'data-aria-controls="conditional-id_behaviours"' in other
+    conditional = html.index('id="conditional-id_behaviours"')
+    assert html.index('value="other"') < conditional < html.index('name="other_details"')
+    assert html.index('name="other_details"') < html.index('value="none"')

@@ -234,6 +234,27 @@ def test_without_javascript_how_you_know_them_stays_visible_with_its_hint(make_p
 # --- None of these, and getting worse ---------------------------------------------------------
 
 
+def test_what_else_shows_only_when_something_else_is_ticked(make_page, site):
+    page = phone(make_page)
+    answered(page, site)
+    page.goto(site + "/questions/behaviours/")
+    what_else = page.locator("#id_other_details")
+    expect(what_else).to_be_hidden()
+    page.check('input[name="behaviours"][value="other"]')
+    expect(what_else).to_be_visible()
+    page.check('input[name="behaviours"][value="none"]')
+    expect(what_else).to_be_hidden()
+    assert violations(page) == ""
+
+
+def test_without_javascript_what_else_stays_visible(make_page, site):
+    page = phone(make_page, javascript=False)
+    answered(page, site)
+    page.goto(site + "/questions/behaviours/")
+    expect(page.locator("#id_other_details")).to_be_visible()
+    assert page_width(page) <= PHONE["width"]
+
+
 def test_none_of_these_unticks_the_others(make_page, site):
     page = phone(make_page)
     answered(page, site)
