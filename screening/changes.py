@@ -40,8 +40,8 @@ def _answer(answers: Mapping, sign: questions.Question) -> str | None:
 
 
 def _behaviours(answers: Mapping) -> list[str]:
-    page = answers.get(questions.BEHAVIOURS_SLUG, {})
-    return list(page.get(questions.BEHAVIOURS_FIELD) or [])
+    """The behaviours described; "None of these" is an answer, not a behaviour that changed."""
+    return list(questions.behaviours_described(answers))
 
 
 def compare(before: Mapping, after: Mapping) -> Changes:

@@ -11,8 +11,11 @@ from dataclasses import dataclass
 
 from screening.markers import _
 
-#: When every number below was last confirmed. Check them again before changing this date.
-CHECKED_ON = datetime.date(2026, 11, 24)
+#: When every number, opening time and other way to get in touch below was last confirmed
+#: against what the services themselves publish. Check them all again before changing it.
+#: Where a fact could not be confirmed (such as Paladin's hours), it is left out rather than
+#: guessed.
+CHECKED_ON = datetime.date(2026, 11, 28)
 
 
 @dataclass(frozen=True)
@@ -22,6 +25,8 @@ class Contact:
     number: str
     description: str
     extra: tuple[str, ...] = ()
+    #: When the line is answered, as the service publishes it; "" where that is not known.
+    hours: str = ""
 
     @property
     def href(self) -> str:
@@ -48,7 +53,14 @@ EMERGENCY = Contact(
             "On a mobile, if you cannot speak, stay on the line and press 55 when prompted. "
             "This is the Silent Solution, and it puts you through to the police."
         ),
+        _(
+            "You can text 999 if you have registered your mobile with emergencySMS first. "
+            "Registering is for people who are deaf, hard of hearing or find speaking "
+            "difficult: text \u201cregister\u201d to 999 and follow the reply. Do it now, "
+            "before you need it."
+        ),
     ),
+    hours=_("Open all day, every day."),
 )
 
 NON_EMERGENCY = Contact(
@@ -69,6 +81,11 @@ HELPLINE = Contact(
     description=_(
         "Advice and support from people who understand stalking, run by Suzy Lamplugh Trust."
     ),
+    extra=(_("It also answers emails. Its website says how to get in touch online."),),
+    hours=_(
+        "Open 9:30am to 4pm on weekdays, except Wednesdays, when it opens at 1pm. Closed on "
+        "bank holidays."
+    ),
 )
 
 PALADIN = Contact(
@@ -76,6 +93,12 @@ PALADIN = Contact(
     name=_("Paladin National Stalking Advocacy Service"),
     number="020 3866 4107",
     description=_("Specialist advocates for people at high risk of harm from stalking."),
+)
+
+#: Said once, under all the numbers.
+CALL_HISTORY_NOTE = _(
+    "A call to any of these numbers stays in your phone\u2019s call history. If someone else "
+    "could look at your phone, you may want to delete it there."
 )
 
 #: In display order: immediate danger first.

@@ -9,6 +9,7 @@ session or a case, so tampered or stale values never reach scoring.
 from functools import lru_cache
 
 from crispy_forms.helper import FormHelper
+from crispy_forms.layout import LayoutObject
 from crispy_forms.utils import render_crispy_form
 from crispy_forms_gds.choices import Choice as GdsChoice
 from crispy_forms_gds.layout import (
@@ -79,8 +80,12 @@ def _choice_field(spec: questions.Field, name: str) -> forms.Field:
             choice.value,
             fill(choice.label, name),
             hint=fill(choice.hint, name),
-            group_label=gettext(group_labels.get(choice.group, OTHER_GROUP_LABEL)),
+            # An exclusive choice ("None of these") is shown after every group, on its own.
+            group_label=None
+            if choice.exclusive
+            else gettext(group_labels.get(choice.group, OTHER_GROUP_LABEL)),
             position=position,
+            exclusive=choice.exclusive,
         )
         for position, choice in enumerate(spec.choices, start=1)
     ]
@@ -152,6 +157,12 @@ class QuestionForm(ErrorLinksMixin, forms.Form):
     def clean(self):
         data = super().clean()
         for spec in self.question.fields:
+            exclusive = {choice.value for choice in spec.choices if choice.exclusive}
+            chosen = data.get(spec.name) or []
+            if len(chosen) > 1 and exclusive.intersection(chosen):
+                # "None of these" with something else: ask which is right, drop nothing.
+                self.add_error(spec.name, gettext(spec.exclusive_error))
+        for spec in self.question.fields:
             if spec.reveal_for is None or spec.name in self.errors:
                 continue
             parent_spec = self.question.field(spec.reveal_for[0])
@@ -195,23 +206,81 @@ def _layout_field(spec: questions.Field, *, heading: str | None):
     return Field.text(spec.name, label_size=Size.MEDIUM)
 
 
+class RevealingChoice(LayoutObject):
+    """Radios or checkboxes with a follow-up question inside the choice that reveals it: the
+    GOV.UK conditional reveal (docs/decisions/0002). With JavaScript the follow-up is shown
+    only while that choice is selected; without it, it stays visible under its choice, with a
+    hint saying when to answer it. Options are numbered from 1 like every other list, so the
+    error summary's links still reach them."""
+
+    def __init__(self, parent: Field, follow_up: Field, value: str, *, template: str):
+        self.parent = parent
+        self.follow_up = follow_up
+        self.value = value
+        self.template = template
+        self.fields = [*parent.fields, *follow_up.fields]
+
+    def render(self, form, context, template_pack=None, **kwargs):
+        options = {"template_pack": template_pack} if template_pack else {}
+        follow_up = self.follow_up.render(form, context, **options, **kwargs)
+        parent = Field(
+            *self.parent.fields,
+            template=self.template,
+            context={
+                **self.parent.context,
+                "reveal_value": self.value,
+                "reveal_html": follow_up,
+                # The choice names the follow-up it shows: GOV.UK's script reads this.
+                "reveal_input_attributes": format_html(
+                    'data-aria-controls="conditional-{}"', form[self.parent.fields[0]].auto_id
+                ),
+            },
+        )
+        return parent.render(form, context, **options, **kwargs)
+
+
 def heading_in_form(question: questions.Question) -> bool:
     """On a one-question page the question itself is the page heading (its legend)."""
     first = question.fields[0]
     return first.kind == FieldKind.RADIOS and first.label == question.title
 
 
+_REVEALING_TEMPLATES = {
+    FieldKind.RADIOS: "screening/fields/radios_with_reveal.html",
+    FieldKind.CHECKBOXES: "screening/fields/grouped_checkboxes.html",
+}
+
+
 def _layout(question: questions.Question, heading_tag: str) -> Layout:
-    """Fields in bank order. A follow-up sits straight after the field it
-    follows, always visible, so the page works the same with or without
-    JavaScript; its hint says when to answer it."""
+    """Fields in bank order. A follow-up is revealed inside the choice it follows
+    (``RevealingChoice``); its hint says when to answer it, for anyone without JavaScript."""
     heading = heading_tag if heading_in_form(question) else None
-    return Layout(
-        *[
-            _layout_field(spec, heading=heading if index == 0 else None)
-            for index, spec in enumerate(question.fields)
+    laid_out = {
+        spec.name: _layout_field(spec, heading=heading if index == 0 else None)
+        for index, spec in enumerate(question.fields)
+    }
+    items = []
+    for spec in question.fields:
+        if spec.reveal_for:
+            continue  # rendered inside the choice it follows, below
+        follow_ups = [
+            other
+            for other in question.fields
+            if other.reveal_for and other.reveal_for[0] == spec.name
         ]
-    )
+        if follow_ups:
+            (follow_up,) = follow_ups
+            items.append(
+                RevealingChoice(
+                    laid_out[spec.name],
+                    laid_out[follow_up.name],
+                    follow_up.reveal_for[1],
+                    template=_REVEALING_TEMPLATES[spec.kind],
+                )
+            )
+        else:
+            items.append(laid_out[spec.name])
+    return Layout(*items)
 
 
 def _form_class(question: questions.Question, name: str, canonical: bool) -> type[QuestionForm]:

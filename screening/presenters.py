@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext
 
 from screening import questions, scoring
+from screening.markers import _
 from screening.questions import ANSWER_FIELD, DETAILS_FIELD, FieldKind, Section
 
 
@@ -77,6 +78,18 @@ def _sign_row(question: questions.Question, page: dict, name: str, *, canonical:
     )
 
 
+def _worse_row(question: questions.Question, page: dict) -> Row | None:
+    """Whether it is happening more often or getting worse, if the person said."""
+    value = page.get(questions.WORSE_FIELD)
+    if not value:
+        return None
+    return Row(
+        key=gettext("Happening more often or getting worse"),
+        lines=_choice_labels(question.field(questions.WORSE_FIELD), value),
+        slug=question.slug,
+    )
+
+
 def _behaviour_rows(question: questions.Question, page: dict) -> tuple[Row, ...]:
     spec = question.field(questions.BEHAVIOURS_FIELD)
     ticked = page.get(spec.name) or []
@@ -93,13 +106,17 @@ def _behaviour_rows(question: questions.Question, page: dict) -> tuple[Row, ...]
     if other:
         rows.append(Row(key=gettext("Something else"), lines=(other,), slug=question.slug))
     if not rows:
+        said_none = questions.NO_BEHAVIOURS in ticked
         rows.append(
             Row(
-                key=fill(question.title, display_name({})),
-                lines=(gettext("None selected"),),
+                key=fill(spec.label, display_name({})),
+                lines=(gettext("None of these") if said_none else gettext("None selected"),),
                 slug=question.slug,
             )
         )
+    worse = _worse_row(question, page)
+    if worse is not None:
+        rows.append(worse)
     return tuple(rows)
 
 
@@ -157,6 +174,13 @@ class FlagView:
     explanation: str
 
 
+WORSE_TITLE = _("It is happening more often or getting worse")
+WORSE_EXPLANATION = _(
+    "Stalking that is happening more often or getting worse can become more dangerous. "
+    "Tell the police and anyone advising you, and say what has changed."
+)
+
+
 @dataclass(frozen=True)
 class Results:
     """A scored screening, ready to show."""
@@ -168,6 +192,9 @@ class Results:
     unknowns: tuple[SignView, ...]
     flags: tuple[FlagView, ...]
     behaviours: tuple[Row, ...]
+    #: Said to be happening more often or getting worse: context beside the level (like the
+    #: flags), never a warning sign and never counted by scoring.
+    worse: FlagView | None = None
 
     @property
     def level_code(self) -> str:
@@ -207,6 +234,9 @@ def present(result: scoring.Result, answers: questions.Answers) -> Results:
         behaviours=_behaviour_rows(questions.question(questions.BEHAVIOURS_SLUG), behaviours_page)
         if behaviours_page
         else (),
+        worse=FlagView("worse", gettext(WORSE_TITLE), gettext(WORSE_EXPLANATION))
+        if questions.is_getting_worse(answers)
+        else None,
     )
 
 

@@ -26,7 +26,8 @@ from typing import overload
 
 from screening.markers import _
 
-BANK_VERSION = "2026-11.1"
+#: 2026-11.2: neutral titles, "None of these", "getting worse", hints that fit each question.
+BANK_VERSION = "2026-11.2"
 
 YES = "yes"
 NO = "no"
@@ -82,6 +83,8 @@ class Choice:
     group: str = ""
     act: str = ""
     roles: frozenset[Role] = frozenset()
+    #: Checkboxes only: "None of these", which cannot be chosen with any other choice.
+    exclusive: bool = False
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,8 @@ class Field:
     too_long_error: str = ""
     reveal_for: tuple[str, str] | None = None
     autocomplete_off: bool = True
+    #: The error when an ``exclusive`` choice is chosen with another.
+    exclusive_error: str = ""
 
 
 @dataclass(frozen=True)
@@ -146,7 +151,8 @@ STRANGER = "stranger"
 _ABOUT = Question(
     slug=ABOUT_SLUG,
     section=Section.ABOUT,
-    title=_("About the person doing this"),
+    # Titles sit in browser history, so they say nothing about what the page asks.
+    title=_("About them"),
     hint=_("Answer as best you can. You can change your answers before you see the results."),
     fields=(
         Field(
@@ -231,6 +237,12 @@ _ABOUT = Question(
 
 # --- The twelve warning signs ----------------------------------------------------------------
 
+DETAILS_HINT = _(
+    "You can add when and where it happened, what was said or done, and anyone who saw it."
+)
+#: For questions about what someone knows of the other person, not about an event.
+WHAT_YOU_KNOW_HINT = _("You can add what you know and how you know it.")
+
 _SIGN_CHOICES = (
     Choice(value=YES, label=_("Yes")),
     Choice(value=NO, label=_("No")),
@@ -247,9 +259,11 @@ def _sign(
     title: str,
     reason: str,
     hint: str = "",
+    details_hint: str = "",
 ) -> Question:
     """Build a warning-sign page: every sign asks the same Yes / No / Don't know question
-    with optional details, because the checklist forms say context is crucial."""
+    with optional details, because the checklist forms say context is crucial.
+    ``details_hint`` suggests what to write where the general hint does not fit."""
     return Question(
         slug=slug,
         section=Section.SIGNS,
@@ -272,10 +286,7 @@ def _sign(
                 name=DETAILS_FIELD,
                 kind=FieldKind.TEXTAREA,
                 label=_("Details (optional)"),
-                hint=_(
-                    "You can add when and where it happened, what was said or done, and "
-                    "anyone who saw it."
-                ),
+                hint=details_hint or DETAILS_HINT,
                 max_length=1000,
                 too_long_error=_("Details must be 1000 characters or fewer"),
             ),
@@ -291,6 +302,9 @@ _SIGNS = (
         canonical=_("Is the victim very frightened?"),
         title=_("Are you very frightened?"),
         hint=_("Answer from how you feel. Your own sense of fear matters and is taken seriously."),
+        details_hint=_(
+            "You can add what makes you afraid, and how it is affecting you and your daily life."
+        ),
         reason=_(
             "Fear was the sign most strongly linked with serious violence in the research "
             "behind this checklist."
@@ -307,6 +321,7 @@ _SIGNS = (
             "the past. Domestic abuse is not only physical: it can be controlling, threatening, "
             "emotional, sexual or financial."
         ),
+        details_hint=_("You can add what happened, when, and who it happened to."),
         reason=_(
             "A history of domestic abuse or harassment is linked with a higher risk of "
             "serious harm."
@@ -436,6 +451,7 @@ _SIGNS = (
             "alcohol or mental health that made it hard for them to lead a normal life?"
         ),
         hint=_("If you are not sure, select \u201cDon't know\u201d."),
+        details_hint=WHAT_YOU_KNOW_HINT,
         reason=_(
             "Recent problems with drugs, alcohol or mental health are linked with a higher risk "
             "of harm in stalking cases."
@@ -448,6 +464,7 @@ _SIGNS = (
         canonical=_("Has {name} ever threatened or attempted suicide?"),
         title=_("Has {name} ever threatened or attempted suicide?"),
         hint=_("If you are not sure, select \u201cDon't know\u201d."),
+        details_hint=WHAT_YOU_KNOW_HINT,
         reason=_(
             "Threatening or attempting suicide is linked with a higher risk of serious violence, "
             "including towards others."
@@ -469,6 +486,7 @@ _SIGNS = (
             "This includes arrests, cautions, convictions and court orders, such as a "
             "restraining order. If you are not sure, select \u201cDon't know\u201d."
         ),
+        details_hint=WHAT_YOU_KNOW_HINT,
         reason=_(
             "A history of offending, especially violence, is linked with a higher risk of harm."
         ),
@@ -483,6 +501,12 @@ _SIGNS = (
 BEHAVIOURS_SLUG = "behaviours"
 BEHAVIOURS_FIELD = "behaviours"
 OTHER_BEHAVIOUR = "other"
+#: "None of these": a real answer on the behaviours page, never a behaviour (the incident log
+#: does not offer it, and scoring does not count it).
+NO_BEHAVIOURS = "none"
+#: Whether it is happening more often or getting worse: context for the results and the
+#: police, never a thirteenth warning sign and never counted by scoring.
+WORSE_FIELD = "worse"
 
 #: The example stalking acts in s.2A(3) of the Protection from Harassment Act 1997, by letter.
 PHA_ACTS: Mapping[str, str] = MappingProxyType(
@@ -519,7 +543,8 @@ def _behaviour(
     return Choice(value=value, label=label, hint=hint, group=group, act=act, roles=frozenset(roles))
 
 
-_BEHAVIOUR_CHOICES = (
+#: The behaviours (the incident log reads them through ``Bank.behaviours``).
+BEHAVIOUR_CHOICES = (
     _behaviour("calls", _("Phone calls"), "communications", "b"),
     _behaviour("letters", _("Letters or notes"), "communications", "b"),
     _behaviour("emails", _("Emails"), "communications", "b"),
@@ -591,15 +616,22 @@ _BEHAVIOUR_CHOICES = (
 _BEHAVIOURS = Question(
     slug=BEHAVIOURS_SLUG,
     section=Section.BEHAVIOURS,
-    title=_("What has {name} done?"),
+    # The title sits in browser history, so it names nobody and nothing that was done.
+    title=_("What has been happening?"),
     hint=_("On their own some of these can seem small. Together they show a pattern."),
     fields=(
         Field(
             name=BEHAVIOURS_FIELD,
             kind=FieldKind.CHECKBOXES,
             label=_("What has {name} done?"),
-            hint=_("Select all that apply."),
-            choices=_BEHAVIOUR_CHOICES,
+            hint=_("Select everything {name} has done."),
+            choices=(
+                *BEHAVIOUR_CHOICES,
+                Choice(value=NO_BEHAVIOURS, label=_("None of these"), exclusive=True),
+            ),
+            exclusive_error=_(
+                "Select \u201cNone of these\u201d only if none of the others has happened"
+            ),
         ),
         Field(
             name="other_details",
@@ -608,6 +640,17 @@ _BEHAVIOURS = Question(
             max_length=1000,
             too_long_error=_("Details must be 1000 characters or fewer"),
             reveal_for=(BEHAVIOURS_FIELD, OTHER_BEHAVIOUR),
+        ),
+        Field(
+            name=WORSE_FIELD,
+            kind=FieldKind.RADIOS,
+            label=_("Is it happening more often, or getting worse? (optional)"),
+            hint=_("For example, more contact than before, or things that feel more threatening."),
+            choices=(
+                Choice(value=YES, label=_("Yes")),
+                Choice(value=NO, label=_("No")),
+                Choice(value=DONT_KNOW, label=_("I\u2019m not sure")),
+            ),
         ),
     ),
 )
@@ -657,6 +700,10 @@ def _check_fields(q: Question) -> None:
             raise ValueError(f"{q.slug}.{f.name}: required field needs a required_error")
         if (f.kind in _CHOICE_KINDS) != bool(f.choices):
             raise ValueError(f"{q.slug}.{f.name}: only radios and checkboxes have choices")
+        if any(c.exclusive for c in f.choices) and not (
+            f.kind == FieldKind.CHECKBOXES and f.exclusive_error
+        ):
+            raise ValueError(f"{q.slug}.{f.name}: an exclusive choice needs checkboxes, an error")
         if f.reveal_for is not None:
             parent_name, value = f.reveal_for
             parent = seen.get(parent_name)
@@ -720,9 +767,10 @@ class Bank(Sequence[Question]):
 
     @cached_property
     def behaviours(self) -> Mapping[str, Choice]:
-        """The behaviour choices by value, each with its group, s.2A(3) act and roles."""
+        """The behaviours by value, each with its group, s.2A(3) act and roles. "None of
+        these" (an exclusive choice) is an answer on the page, not a behaviour."""
         field = self.by_slug[BEHAVIOURS_SLUG].field(BEHAVIOURS_FIELD)
-        return MappingProxyType({choice.value: choice for choice in field.choices})
+        return MappingProxyType({c.value: c for c in field.choices if not c.exclusive})
 
     def behaviours_playing(self, role: Role) -> frozenset[str]:
         return frozenset(value for value, c in self.behaviours.items() if role in c.roles)
@@ -762,6 +810,24 @@ def is_ex_partner(answers: Answers) -> bool:
 def knows_them(answers: Answers) -> bool:
     """True when the person is an ex-partner or someone else they know."""
     return _about(answers, "relationship") in (EX_PARTNER, KNOWN)
+
+
+def behaviours_described(answers: Answers) -> tuple[str, ...]:
+    """The behaviours ticked on the behaviours page; "None of these" is not one."""
+    ticked = answers.get(BEHAVIOURS_SLUG, {}).get(BEHAVIOURS_FIELD) or ()
+    values: tuple[object, ...]
+    if isinstance(ticked, str):
+        values = (ticked,)
+    elif isinstance(ticked, list | tuple):
+        values = tuple(ticked)
+    else:
+        values = ()
+    return tuple(value for value in values if isinstance(value, str) and value != NO_BEHAVIOURS)
+
+
+def is_getting_worse(answers: Answers) -> bool:
+    """Said to be happening more often or getting worse: context, never a warning sign."""
+    return answers.get(BEHAVIOURS_SLUG, {}).get(WORSE_FIELD) == YES
 
 
 def is_repeated(answers: Answers) -> bool:

@@ -26,6 +26,7 @@ from screening.questions import (
     BEHAVIOURS_SLUG,
     DONT_KNOW,
     NO,
+    NO_BEHAVIOURS,
     YES,
     Answers,
     Question,
@@ -90,7 +91,7 @@ class Rule:
 RULES: tuple[Rule, ...] = (
     Rule(
         Level.SERIOUS, sign=1,
-        reason=_("Warning sign 1 (very frightened) is a serious warning sign"),
+        reason=_("Warning sign 1 (very frightened) was answered \u201cYes\u201d"),
         rationale=_(
             "The person\u2019s own fear was the strongest single correlate of severe violence "
             "in the research behind the checklist."
@@ -98,7 +99,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         Level.SERIOUS, sign=6,
-        reason=_("Warning sign 6 (threats of violence) is a serious warning sign"),
+        reason=_("Warning sign 6 (threats of violence) was answered \u201cYes\u201d"),
         rationale=_(
             "Threats of physical or sexual violence are serious from anyone, and ex-partners "
             "who have made threats are the highest-risk group (Mullen, Path\u00e9 and Purcell)."
@@ -106,14 +107,14 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         Level.SERIOUS, sign=8,
-        reason=_("Warning sign 8 (violent towards others) is a serious warning sign"),
+        reason=_("Warning sign 8 (violent towards others) was answered \u201cYes\u201d"),
         rationale=_(
             "Violence towards anyone within the stalking shows a willingness to use violence."
         ),
     ),
     Rule(
         Level.SERIOUS, min_yes=6,
-        reason=_("Six or more warning signs are present"),
+        reason=_("Six or more questions were answered \u201cYes\u201d"),
         rationale=_(
             "The checklist has no validated cut-off; its forms say the more \u201cyes\u201d "
             "answers, the higher the risk. Rule set v1 treats half of the twelve or more as "
@@ -122,12 +123,12 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         Level.PRESENT, min_yes=1,
-        reason=_("At least one warning sign is present"),
+        reason=_("One or more questions were answered \u201cYes\u201d"),
         rationale=_("Every \u201cyes\u201d is a warning sign present, shown with why it matters."),
     ),
     Rule(
         Level.NONE_YET,
-        reason=_("No warning signs have been identified yet"),
+        reason=_("None of the questions was answered \u201cYes\u201d"),
         rationale=_(
             "A floor, not an all-clear: the checklist cannot predict what will happen, "
             "\u201cdon\u2019t know\u201d is not \u201cno\u201d, and risk can change quickly, "
@@ -377,7 +378,12 @@ def score(
         answers=kept,
         yes=yes,
         repeated=is_repeated(kept) or incident_count >= 2,
-        behaviours=_ticked(kept.get(BEHAVIOURS_SLUG, {}).get(BEHAVIOURS_FIELD)),
+        # "None of these" is an answer, not a behaviour.
+        behaviours=tuple(
+            value
+            for value in _ticked(kept.get(BEHAVIOURS_SLUG, {}).get(BEHAVIOURS_FIELD))
+            if value != NO_BEHAVIOURS
+        ),
     )
     return Result(
         level=level,

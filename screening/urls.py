@@ -17,6 +17,7 @@ question_patterns = [
     path("summary/details/", summary.details, name="summary-details"),
     path("summary/download/", summary.before_download, name="summary-download"),
     path("summary/file/", summary.download, name="summary-file"),
+    path("summary/print/", summary.print_view, name="summary-print"),
     path("record/", incident_log.record, name="record"),
     path("record/add/", incident_log.add_entry, name="record-add"),
     path("record/<slug:entry_id>/change/", incident_log.change_entry, name="record-change"),

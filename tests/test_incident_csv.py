@@ -142,7 +142,7 @@ def test_yes_no_columns_take_yes_no_or_blank_in_any_case():
     text = csv_text(good_row(approximate="YES", reported_to_police=""))
     (incident,) = parse(text, today=TODAY).incidents
     assert incident.approximate is True
-    assert incident.reported_to_police is False
+    assert incident.reported_to_police is None  # left blank: not answered, not "no"
 
 
 # --- Bad rows --------------------------------------------------------------------------------

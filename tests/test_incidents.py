@@ -20,9 +20,11 @@ from screening.incidents import (
 from tests.incident_examples import FULL, entry
 
 
-def test_every_behaviour_of_the_screening_can_be_recorded():
+def test_every_behaviour_of_the_screening_can_be_recorded_but_not_none_of_these():
     bank = questions.question(questions.BEHAVIOURS_SLUG).field(questions.BEHAVIOURS_FIELD)
-    assert tuple(behaviour_choices()) == tuple(choice.value for choice in bank.choices)
+    behaviours = tuple(c.value for c in bank.choices if c.value != questions.NO_BEHAVIOURS)
+    assert tuple(behaviour_choices()) == behaviours
+    assert questions.NO_BEHAVIOURS not in behaviour_choices()
 
 
 @pytest.mark.parametrize(

@@ -105,7 +105,7 @@ def test_answers_and_details_are_shown(text):
 
 def test_the_level_its_reasons_and_what_is_still_unknown_are_shown(text):
     assert "Serious warning signs" in text
-    assert "Warning sign 1 (very frightened) is a serious warning sign" in text
+    assert "Warning sign 1 (very frightened) was answered “Yes”" in text
     assert "Things still to find out" in text
     assert "An ex-partner has made threats of violence" in text
     assert "cannot predict" in text

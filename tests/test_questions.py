@@ -58,7 +58,7 @@ REVEALING_WORDS = (
 
 
 def test_bank_version():
-    assert BANK_VERSION == "2026-11.1"
+    assert BANK_VERSION == "2026-11.2"
 
 
 def test_journey_is_about_page_then_twelve_signs_then_behaviours():
@@ -174,14 +174,15 @@ def test_behaviours_are_grouped_and_mapped_to_the_act():
     field = question("behaviours").field("behaviours")
     assert field.kind is FieldKind.CHECKBOXES
     assert not field.required
-    assert field.hint == "Select all that apply."
+    assert field.hint == "Select everything {name} has done."
     group_keys = [key for key, _label in BEHAVIOUR_GROUPS]
     assert group_keys == ["communications", "intrusions", "associated", "online", "through_others"]
     for choice in field.choices:
-        assert choice.group in group_keys or choice.value == "other"
+        assert choice.group in group_keys or choice.value in ("other", "none")
         assert choice.act in PHA_ACTS or choice.act == ""
     assert all(any(c.group == key for c in field.choices) for key in group_keys)
-    assert field.choices[-1] == Choice(value="other", label="Something else")
+    assert field.choices[-2] == Choice(value="other", label="Something else")
+    assert field.choices[-1] == Choice(value="none", label="None of these", exclusive=True)
 
 
 @pytest.mark.parametrize(

@@ -164,15 +164,15 @@ def test_scenario(scenario):
 @pytest.mark.parametrize(
     ("yes", "reasons"),
     [
-        ((), ("No warning signs have been identified yet",)),
-        ((3,), ("At least one warning sign is present",)),
-        ((6,), ("Warning sign 6 (threats of violence) is a serious warning sign",)),
+        ((), ("None of the questions was answered “Yes”",)),
+        ((3,), ("One or more questions were answered “Yes”",)),
+        ((6,), ("Warning sign 6 (threats of violence) was answered “Yes”",)),
         (
             (1, 2, 3, 4, 5, 8),
             (
-                "Warning sign 1 (very frightened) is a serious warning sign",
-                "Warning sign 8 (violent towards others) is a serious warning sign",
-                "Six or more warning signs are present",
+                "Warning sign 1 (very frightened) was answered “Yes”",
+                "Warning sign 8 (violent towards others) was answered “Yes”",
+                "Six or more questions were answered “Yes”",
             ),
         ),
     ],
@@ -199,7 +199,7 @@ def question_for(number):
 
 def test_the_result_records_the_versions_that_produced_it():
     result = score(screening())
-    assert (result.bank_version, result.rules_version) == ("2026-11.1", "v1")
+    assert (result.bank_version, result.rules_version) == ("2026-11.2", "v1")
     assert RULES_VERSION == "v1"
 
 
@@ -267,7 +267,7 @@ def test_the_serious_signs_are_fear_threats_and_violence_to_others():
 @pytest.mark.parametrize("rule", [r for r in RULES if r.sign is not None], ids=str)
 def test_a_serious_sign_rule_names_its_sign(rule):
     q = question_for(rule.sign)
-    assert rule.reason == f"Warning sign {rule.sign} ({q.short_name}) is a serious warning sign"
+    assert rule.reason == f"Warning sign {rule.sign} ({q.short_name}) was answered “Yes”"
 
 
 def test_every_rule_and_flag_has_its_rationale_beside_it():

@@ -53,7 +53,7 @@ def test_the_record_pages_need_a_screening_in_progress(client, path):
 def test_the_record_is_open_once_the_screening_has_started(client):
     client.get("/questions/")
     html = client.get("/record/").content.decode()
-    assert "This record is not saved." in html
+    assert "This record is kept with your answers, in a session on our server" in html
     assert "You have not added any entries yet." in html
     assert 'href="/questions/" class="govuk-back-link"' in html
 
@@ -271,4 +271,5 @@ def test_pdf_entries_are_the_schedule_in_date_order():
     assert "s.2A(3)(e)" in details["What they did"]
     assert "CR/123/26" in details["Reported to police"]
     assert details["Warning signs it supports"].startswith("4. ")
-    assert entries[1].details == (("What happened", "Later"), ("Reported to police", "No"))
+    # Nothing was said about reporting the later entry, so nothing is shown for it.
+    assert entries[1].details == (("What happened", "Later"),)

@@ -129,7 +129,7 @@ def test_the_warning_page_explains_the_file_stays_and_offers_printing(client):
     assert "Before you download" in html
     assert "downloads list" in html
     assert "print" in html
-    assert f'href="{RESULTS_URL}"' in html
+    assert 'href="/summary/print/"' in html  # the same summary, printed: no file saved
     button = re.search(r'<a href="([^"]+)" role="button"[^>]*>([^<]+)</a>', html)
     assert button.group(1) == FILE_URL
     assert "Download" in button.group(2)

@@ -121,7 +121,10 @@ def unguard(cell: str) -> str:
     return cell[1:] if cell.startswith(TEXT_MARKER) else cell
 
 
-def _yes_no(value: bool) -> str:
+def _yes_no(value: bool | None) -> str:
+    """ "yes", "no", or blank for a question left unanswered."""
+    if value is None:
+        return ""
     return YES if value else NO
 
 
@@ -180,6 +183,11 @@ def _flag(column: str, cell: str) -> bool:
     raise _BadCell(column)
 
 
+def _answer(column: str, cell: str) -> bool | None:
+    """Like ``_flag``, but a blank cell is a question left unanswered (``None``), not "no"."""
+    return None if not cell.strip() else _flag(column, cell)
+
+
 def _signs(cell: str) -> list[int]:
     parts = _split(cell)
     if not all(part.isdecimal() and part.isascii() for part in parts):
@@ -201,7 +209,7 @@ def _primitives(cells: Mapping[str, str]) -> dict[str, object]:
         "effect_details": cells["effect_details"],
         "witnesses": cells["witnesses"],
         "evidence": cells["evidence"],
-        "reported_to_police": _flag("reported_to_police", cells["reported_to_police"]),
+        "reported_to_police": _answer("reported_to_police", cells["reported_to_police"]),
         "officer": cells["officer"],
         "crime_reference": cells["crime_reference"],
         "signs": _signs(cells["signs"]),

@@ -61,7 +61,8 @@ EARLIEST_YEAR = 1900
 
 def behaviour_choices() -> Mapping[str, questions.Choice]:
     """The bank's behaviour choices, by value: each has its display ``group``, its s.2A(3)
-    ``act`` and its pattern ``roles``."""
+    ``act`` and its pattern ``roles``. ("None of these" is an answer on the behaviours page, not
+    a behaviour, so it is not here.)"""
     return questions.BANK.behaviours
 
 
@@ -132,7 +133,8 @@ class Incident:
     effect_details: str = ""
     witnesses: str = ""
     evidence: str = ""
-    reported_to_police: bool = False
+    #: ``None`` when the question was left blank: not the same as "No".
+    reported_to_police: bool | None = None
     officer: str = ""
     crime_reference: str = ""
     signs: tuple[int, ...] = ()
@@ -232,6 +234,11 @@ def _bool(name: str, value: object) -> bool:
     if not isinstance(value, bool):
         raise InvalidIncident(name, "not true or false")
     return value
+
+
+def _optional_bool(name: str, value: object) -> bool | None:
+    """True, false, or ``None`` for a question left unanswered."""
+    return None if value is None else _bool(name, value)
 
 
 def parse_date(value: object) -> date:
@@ -344,7 +351,7 @@ def from_primitives(data: object, *, today: date | None = None) -> Incident:
         effect_details=check_text("effect_details", data["effect_details"]),
         witnesses=check_text("witnesses", data["witnesses"]),
         evidence=check_text("evidence", data["evidence"]),
-        reported_to_police=_bool("reported_to_police", data["reported_to_police"]),
+        reported_to_police=_optional_bool("reported_to_police", data["reported_to_police"]),
         officer=check_text("officer", data["officer"]),
         crime_reference=check_text("crime_reference", data["crime_reference"]),
         signs=_signs(data["signs"]),

@@ -33,6 +33,8 @@ TEXTAREA_ROWS = 5
 _TIME_PATTERN = re.compile(r"(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?", re.IGNORECASE)
 REPORTED_YES = "yes"
 REPORTED_NO = "no"
+#: A blank answer is ``None``: not answered, which is not a "No".
+_REPORTED = {REPORTED_YES: True, REPORTED_NO: False}
 
 DAY, MONTH, YEAR = 0, 1, 2
 
@@ -481,7 +483,7 @@ class IncidentForm(ErrorLinksMixin, forms.Form):
             effect_details=data["effect_details"].strip(),
             witnesses=data["witnesses"].strip(),
             evidence=data["evidence"].strip(),
-            reported_to_police=data["reported_to_police"] == REPORTED_YES,
+            reported_to_police=_REPORTED.get(data["reported_to_police"]),
             officer=data["officer"].strip(),
             crime_reference=data["crime_reference"].strip(),
             signs=tuple(sorted(data.get("signs", ()))),
@@ -496,6 +498,8 @@ def initial_for(incident: Incident) -> dict:
     return {
         **stored,
         "occurred_on": incident.occurred_on,
-        "reported_to_police": REPORTED_YES if incident.reported_to_police else "",
+        "reported_to_police": {True: REPORTED_YES, False: REPORTED_NO}.get(
+            incident.reported_to_police, ""
+        ),
         "signs": [str(n) for n in incident.signs],
     }

@@ -47,27 +47,33 @@ def when(incident: Incident) -> str:
     return text
 
 
-def _behaviour_lines(incident: Incident, *, compact: bool = False) -> str:
+def _behaviour_lines(incident: Incident, *, compact: bool = False, police: bool = True) -> str:
+    """The behaviours, one a line; for police and advocates (``police``), each with the
+    example act in s.2A(3) it is. The person's own record is in plain words only."""
     lines = []
     for value in incident.behaviours:
         choice = incidents.behaviour_choices()[value]
         line = gettext(choice.label)
-        if choice.act and compact:
+        act = choice.act if police else ""
+        if act and compact:
             line = gettext("%(behaviour)s (s.2A(3)(%(act)s))") % {
                 "behaviour": line,
-                "act": choice.act,
+                "act": act,
             }
-        elif choice.act:
+        elif act:
             line = gettext("%(behaviour)s (s.2A(3)(%(act)s): %(act_name)s)") % {
                 "behaviour": line,
-                "act": choice.act,
-                "act_name": gettext(questions.PHA_ACTS[choice.act]),
+                "act": act,
+                "act_name": gettext(questions.PHA_ACTS[act]),
             }
         lines.append(line)
     return ("; " if compact else "\n").join(lines)
 
 
 def _reported(incident: Incident) -> str:
+    """ "Yes" (with the officer and reference), "No", or nothing if it was left blank."""
+    if incident.reported_to_police is None:
+        return ""
     if not incident.reported_to_police:
         return gettext("No")
     lines = [gettext("Yes")]
@@ -100,7 +106,7 @@ def entry_details(
     rows = [
         (gettext("Where"), incident.place),
         (gettext("What happened"), incident.what_happened),
-        (gettext("What they did"), _behaviour_lines(incident, compact=compact)),
+        (gettext("What they did"), _behaviour_lines(incident, compact=compact, police=police)),
         (
             gettext("Feared violence"),
             gettext(incidents.FEARED_VIOLENCE[incident.feared_violence])

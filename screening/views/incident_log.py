@@ -21,6 +21,10 @@ from screening.incidents.session_log import LogFull, SessionIncidentLog
 from screening.journey import not_started
 from screening.presenters import display_name
 
+#: What was just done to the record, shown once as a banner on the record page.
+NOTICE_KEY = "record_notice"
+ADDED, CHANGED, DELETED = "added", "changed", "deleted"
+
 
 def yes_sign_choices(answers: questions.Answers) -> tuple[tuple[int, str], ...]:
     """(number, question as the person saw it) for each warning sign they answered "Yes"."""
@@ -61,6 +65,7 @@ class RecordPage(_RecordView):
             **self.base_context(),
             "entries": [entry_view(i, sign_names=names or None, police=False) for i in self.log],
             "is_full": self.log.is_full,
+            "notice": request.session.pop(NOTICE_KEY, None),
             **pattern_context(self.log),
         }
         return render(request, "screening/record/list.html", context)
@@ -105,6 +110,7 @@ class EntryFormPage(_RecordView):
                 return redirect("questions:record")
         else:
             self.log.replace(incident)
+        request.session[NOTICE_KEY] = ADDED if entry_id is None else CHANGED
         return redirect("questions:record")
 
     def render(self, form, entry_id, status=200):
@@ -121,7 +127,9 @@ class DeletePage(_RecordView):
         return render(request, "screening/record/delete.html", context)
 
     def post(self, request, entry_id):
-        self.log.delete(entry_id)
+        if self.log.get(entry_id) is not None:
+            self.log.delete(entry_id)
+            request.session[NOTICE_KEY] = DELETED
         return redirect("questions:record")
 
 

@@ -7,13 +7,13 @@ Views stay thin: the bank says what a page asks, ``flow`` says where to go,
 
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
-from screening import contacts
+from screening import contacts, flow
 from screening.answers import SessionAnswers
 from screening.incidents.presenters import pattern_context, prompt_texts, signs_supported
 from screening.incidents.session_log import SessionIncidentLog
-from screening.journey import CheckAnswersView, PublicJourney, QuestionView
+from screening.journey import CheckAnswersView, PublicJourney, QuestionView, not_started
 from screening.presenters import display_name, results
 
 
@@ -47,10 +47,19 @@ def results_page(request):
     return render(request, "screening/results.html", context)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def start_again(request):
-    """Delete the answers but stay: for someone who wants to begin afresh."""
+    """Delete the answers but stay: for someone who wants to begin afresh. A GET asks first,
+    saying exactly what will be deleted, with a way back; only the POST deletes."""
     answers = SessionAnswers(request.session)
+    if request.method == "GET":
+        if not answers.started:
+            return not_started(request)
+        context = {
+            "incident_count": len(SessionIncidentLog(request.session)),
+            "finished": flow.is_complete(answers.all),
+        }
+        return render(request, "screening/start_again.html", context)
     answers.clear()
     SessionIncidentLog(request.session).clear()
     answers.start()

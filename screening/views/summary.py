@@ -3,6 +3,9 @@
 Results -> "Details for the police" (optional name and crime reference) -> "Before you
 download" (the file stays on the device; printing is the alternative) -> the PDF, made in
 memory and sent as an attachment. Every step needs a complete screening, like the results page.
+
+The print view (/summary/print/) is the same police summary as a web page, for printing
+without saving a file: the PDF template's own partial, filled from the same context.
 """
 
 import logging
@@ -15,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from screening import pdf
 from screening.answers import POLICE_DETAILS_KEY
 from screening.downloads import pdf_response, render_in_time
 from screening.forms import ErrorLinksMixin, reject_control_characters
@@ -105,6 +109,29 @@ def before_download(request):
     return render(request, "screening/summary_download.html")
 
 
+def _police_summary_options(request, answers) -> dict:
+    """What the PDF and the print view both show beyond the answers: the details given for
+    the police, the incident log, and what the log records that the answers do not."""
+    given = police_details(request.session)
+    log = SessionIncidentLog(request.session)
+    return {
+        "person_name": given.get("name", ""),
+        "police_reference": given.get("reference", ""),
+        "log_prompts": prompt_texts(answers, log.all, reader=POLICE),
+        **pdf_incident_options(log, today=timezone.localdate()),
+    }
+
+
+def print_view(request):
+    """The police summary as a page to print: everything the PDF holds, and no file saved."""
+    journey = PublicJourney(request)
+    if elsewhere := journey.complete_or_elsewhere():
+        return elsewhere
+    answers = journey.answers
+    context = pdf.summary_context(answers, **_police_summary_options(request, answers))
+    return render(request, "screening/summary_print.html", context)
+
+
 def download(request):
     """The PDF itself, made in memory and never written to disk.
 
@@ -117,16 +144,8 @@ def download(request):
     if elsewhere := journey.complete_or_elsewhere():
         return elsewhere
     answers = journey.store
-    given = police_details(request.session)
-    log = SessionIncidentLog(request.session)
     try:
-        document = render_in_time(
-            answers.all,
-            person_name=given.get("name", ""),
-            police_reference=given.get("reference", ""),
-            log_prompts=prompt_texts(answers.all, log.all, reader=POLICE),
-            **pdf_incident_options(log, today=timezone.localdate()),
-        )
+        document = render_in_time(answers.all, **_police_summary_options(request, answers.all))
     except Exception as error:  # any renderer failure or time-out gets the same neutral page
         # Never log the error's message or traceback: either could quote an answer.
         logger.error("The summary PDF could not be made (%s)", type(error).__name__)

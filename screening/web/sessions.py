@@ -84,6 +84,10 @@ class SessionStore(db.SessionStore):
             return self.get_expiry_age()
         return max(int((self._stored_expiry - timezone.now()).total_seconds()), 0)
 
+    def ends_at(self) -> datetime:
+        """When this session ends if nothing else happens: what a page without script says."""
+        return timezone.now() + timedelta(seconds=self.seconds_left())
+
 
 def _aware(value: datetime) -> datetime:
     """A stored expiry as an aware datetime (SQLite gives back naive UTC)."""

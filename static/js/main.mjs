@@ -5,6 +5,7 @@ import {
   Checkboxes,
   ErrorSummary,
   ExitThisPage,
+  NotificationBanner,
   Radios,
   ServiceNavigation,
   SkipLink,
@@ -13,7 +14,7 @@ import {
 
 import { startTimeoutWarning } from './timeout-warning.mjs'
 
-for (const Component of [Button, CharacterCount, Checkboxes, ErrorSummary, ExitThisPage, Radios, ServiceNavigation, SkipLink]) {
+for (const Component of [Button, CharacterCount, Checkboxes, ErrorSummary, ExitThisPage, NotificationBanner, Radios, ServiceNavigation, SkipLink]) {
   createAll(Component)
 }
 

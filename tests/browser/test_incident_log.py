@@ -37,7 +37,7 @@ def test_three_entries_show_the_flags_and_the_chart_on_the_results(request, site
     person.answers_everything(SCREENING)
     person.sees_results()
     person.follow('main a[href="/record/"]')
-    expect(page.locator("main")).to_contain_text("This record is not saved.")
+    expect(page.locator("main")).to_contain_text("This record is kept with your answers")
 
     adds_entry(person, 9, "Waited outside my flat", ("waiting",), signs=(4,))
     adds_entry(person, 5, "Said I would regret leaving", ("threats", "texts"), signs=(6,))

@@ -58,7 +58,8 @@ def every_public_page(person: Person) -> Iterator[str]:
 
 
 def summary_pages(person: Person) -> Iterator[str]:
-    """From the results to "Details for the police", then "Before you download"."""
+    """From the results to "Details for the police", "Before you download", then the
+    summary to print."""
     page = person.page
     person.follow('main a[href="/summary/details/"]')
     expect(page).to_have_url(person.site + "/summary/details/")
@@ -66,7 +67,10 @@ def summary_pages(person: Person) -> Iterator[str]:
     person.continues()
     expect(page).to_have_url(person.site + "/summary/download/")
     yield "summary download"
-    person.follow('main a[href="/results/"]')
+    person.follow('main a[href="/summary/print/"]')
+    expect(page).to_have_url(person.site + "/summary/print/")
+    yield "summary to print"
+    person.follow('a.govuk-back-link[href="/results/"]')
 
 
 def record_pages(person: Person) -> Iterator[str]:
@@ -93,6 +97,9 @@ def record_pages(person: Person) -> Iterator[str]:
     person.follow('a.govuk-back-link[href="/results/"]')
     expect(page).to_have_url(person.site + "/results/")
     yield "results with a record"
+    person.follow('main a[href="/start-again/"]')
+    yield "start again"
+    person.follow('main a.govuk-link[href="/results/"]')  # "No, go back to my results"
 
 
 def kept_record_pages(person: Person) -> Iterator[str]:
@@ -134,6 +141,7 @@ TOUR_LABELS = (
     "results",
     "summary details",
     "summary download",
+    "summary to print",
     "record, empty",
     "record, add",
     "record, add showing errors",
@@ -147,6 +155,7 @@ TOUR_LABELS = (
     "kept, delete",
     "open",
     "open showing errors",
+    "start again",
     "page not found",
     "session ended",
 )

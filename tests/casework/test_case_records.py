@@ -178,14 +178,14 @@ def test_after_the_rules_change_an_old_screening_keeps_its_level_reasons_date_an
 
     page = advocate_client.get(_url("screening", case, screening_id=going.pk)).content.decode()
     assert "Serious warning signs" in page
-    assert "Warning sign 1 (very frightened) is a serious warning sign" in page
+    assert "Warning sign 1 (very frightened) was answered “Yes”" in page
     assert "rules v1" in page
     assert "Test rule set" not in page
     assert f"Screening of {day}" in page
 
     text = pdf_text(advocate_client.get(_url("screening-pdf", case, screening_id=going.pk)))
     assert "Serious warning signs" in text
-    assert "Warning sign 1 (very frightened) is a serious warning sign" in text
+    assert "Warning sign 1 (very frightened) was answered “Yes”" in text
     assert "rules v1" in text
     assert f"Date completed {day}" in text
     assert "Test rule set" not in text
