@@ -106,8 +106,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "django.middleware.security.SecurityMiddleware",
+    # Outermost, so every response gets its headers: static files, the redirect to HTTPS,
+    # and error pages made by the middleware below.
     "screening.middleware.SafetyHeadersMiddleware",
+    "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside the session middleware, which saves the session to the database.
     "screening.database_unavailable.DatabaseUnavailableMiddleware",

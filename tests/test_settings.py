@@ -18,14 +18,19 @@ PRODUCTION_ENV = {
 }
 
 
-def manage(*args, env):
+def production_environment(env=None) -> dict:
+    """This process's environment with production settings in place of test ones."""
     # DJANGO_ALLOW_ASYNC_UNSAFE is set by the browser tests in this process.
     ignored = {"DEBUG", "SECRET_KEY", "FIELD_ENCRYPTION_KEYS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     clean = {k: v for k, v in os.environ.items() if k not in ignored}
+    return {**clean, **(PRODUCTION_ENV if env is None else env)}
+
+
+def manage(*args, env):
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
-        env={**clean, **env},
+        env=production_environment(env),
         capture_output=True,
         text=True,
         timeout=120,
