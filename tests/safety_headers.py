@@ -29,7 +29,7 @@ def problems(response) -> list[str]:
     ]
     csp_header = headers.get("Content-Security-Policy", "")
     csp = dict(
-        (directive.strip().split(" ", 1) + [""])[:2]
+        [*directive.strip().split(" ", 1), ""][:2]
         for directive in csp_header.split(";")
         if directive.strip()
     )
