@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -98,7 +98,11 @@ def sign_out(request):
     return redirect(reverse("casework:signed-out"))
 
 
+@require_safe
 def signed_out(request):
-    """After signing out, or when the idle time ran out: make sure it is true."""
-    logout(request)
+    """After signing out, or when the idle time ran out.
+
+    A GET changes nothing: a link from another site must not sign anyone out. Someone who
+    is still signed in is told so, with the Sign out button (a POST with a CSRF token).
+    """
     return render(request, "casework/signed_out.html")
