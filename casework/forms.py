@@ -15,12 +15,11 @@ from django import forms
 from django.contrib.auth import authenticate
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
-from django.core.validators import ProhibitNullCharactersValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from screening import questions
-from screening.forms import ErrorLinksMixin, reject_control_characters
+from screening.forms import ErrorLinksMixin, reject_hidden_characters
 from screening.judgement import REASON_MAX_LENGTH, JudgementError, judge, levels_above
 from screening.scoring import Level
 
@@ -68,18 +67,11 @@ def _text(
         required=required,
         max_length=max_length,
         strip=True,
-        validators=[reject_control_characters],
+        validators=[reject_hidden_characters],
         widget=forms.Textarea(attrs=attrs) if textarea else forms.TextInput(attrs=attrs),
         error_messages={"required": required_error} if required_error else None,
     )
     field.widget.attrs.pop("maxlength", None)
-    # reject_control_characters already refuses a null character, with a clearer message;
-    # Django's own check would add a second error for the same character.
-    field.validators = [
-        validator
-        for validator in field.validators
-        if not isinstance(validator, ProhibitNullCharactersValidator)
-    ]
     return field
 
 

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_http_methods
 
 from screening import pdf
 from screening.answers import POLICE_DETAILS_KEY
-from screening.forms import ErrorLinksMixin, reject_control_characters
+from screening.forms import ErrorLinksMixin, reject_hidden_characters
 from screening.incident_log import SessionIncidentLog
 from screening.incident_presenters import pdf_incident_options
 from screening.views.questionnaire import _complete_answers_or_redirect
@@ -43,7 +43,7 @@ class PoliceDetailsForm(ErrorLinksMixin, forms.Form):
         help_text=gettext_lazy("This helps the police match the summary to you."),
         required=False,
         max_length=NAME_MAX_LENGTH,
-        validators=[reject_control_characters],
+        validators=[reject_hidden_characters],
         error_messages={
             "max_length": gettext_lazy("Your name must be 100 characters or fewer"),
         },
@@ -56,7 +56,7 @@ class PoliceDetailsForm(ErrorLinksMixin, forms.Form):
         ),
         required=False,
         max_length=REFERENCE_MAX_LENGTH,
-        validators=[reject_control_characters],
+        validators=[reject_hidden_characters],
         error_messages={
             "max_length": gettext_lazy("The crime reference number must be 40 characters or fewer"),
         },
