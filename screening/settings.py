@@ -47,6 +47,9 @@ EXIT_URL = os.environ.get("EXIT_URL", "https://www.bbc.co.uk/weather")
 SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES", "30"))
 # Behind a proxy that terminates TLS and sets X-Forwarded-Proto.
 TRUST_X_FORWARDED_PROTO = env_bool("TRUST_X_FORWARDED_PROTO", False)
+# How many proxies in front append to X-Forwarded-For; the client's address is the entry that
+# many places from the right (screening/client_address.py). 0: the header is ignored.
+TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
 HSTS_PRELOAD = env_bool("HSTS_PRELOAD", True)
 # Longest wait for the summary PDF before the "could not be made" page is shown instead.
 PDF_TIMEOUT_SECONDS = float(os.environ.get("PDF_TIMEOUT_SECONDS", "20"))
@@ -292,9 +295,8 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "casework.views.accounts.locked_out"
 AXES_VERBOSE = False
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if TRUST_X_FORWARDED_PROTO else ["REMOTE_ADDR"]
-)
+# The one function that gives the client's address, past TRUSTED_PROXIES proxies.
+AXES_CLIENT_IP_CALLABLE = "screening.client_address.client_address"
 # -----------------------------------------------------------------------------
 
 if RUNNING_TESTS:
