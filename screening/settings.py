@@ -65,6 +65,8 @@ CASE_RETENTION_DAYS = int(os.environ.get("CASE_RETENTION_DAYS", "365"))
 # Failed sign-ins allowed (per email address, and per IP address) before a cool-off.
 SIGN_IN_ATTEMPTS = int(os.environ.get("SIGN_IN_ATTEMPTS", "5"))
 SIGN_IN_COOLOFF_MINUTES = int(os.environ.get("SIGN_IN_COOLOFF_MINUTES", "15"))
+# The site admin (/cases/admin/, for staff past two-factor). Off in production unless set.
+SITE_ADMIN = env_bool("SITE_ADMIN", DEBUG or RUNNING_TESTS)
 # -----------------------------------------------------------------------------
 
 if not SECRET_KEY:
@@ -286,6 +288,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 OTP_TOTP_ISSUER = SERVICE_NAME
+# The site admin never shows an authenticator app's secret or its QR code.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # Messages live in the session: no extra cookie.
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 AXES_FAILURE_LIMIT = SIGN_IN_ATTEMPTS
