@@ -270,6 +270,21 @@ if LOCAL_PLAIN_HTTP:
     SESSION_COOKIE_NAME = "session"  # a __Host- cookie must be Secure
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
 
+# --- Rate limits --------------------------------------------------------------
+# (requests, minutes) per client address, per account, and for everyone together, for each
+# expensive endpoint; see screening/rate_limits.py. Sign-in failures are also locked out by
+# django-axes (SIGN_IN_ATTEMPTS), which this does not replace.
+RATE_LIMITS = {
+    "sign-in": {"client": (30, 15), "account": (20, 15)},
+    "two-factor": {"client": (30, 15), "account": (15, 15)},
+    "summary-pdf": {"client": (10, 10)},
+    "case-pdf": {"client": (60, 10), "account": (30, 10)},
+    "incident-import": {"client": (30, 10), "account": (20, 10)},
+    # Opening a record the person kept, with its passphrase.
+    "open-record": {"client": (10, 15), "account": (10, 15), "everyone": (600, 15)},
+}
+# -----------------------------------------------------------------------------
+
 # --- Advocates ----------------------------------------------------------------
 # Email and password, then a TOTP code, before any case page (SECURITY.md C15-C16).
 AUTH_USER_MODEL = "casework.User"

@@ -15,6 +15,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
@@ -24,10 +25,22 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from casework.access import NEXT, safe_next
 from casework.forms import CodeForm, SignInForm
+from screening import rate_limits
 
 DEVICE_NAME = "Authenticator app"
 
 
+def _posted_email(request) -> str:
+    return request.POST.get("username", "").strip().lower()[:254]
+
+
+def _user_id(request):
+    return request.user.pk
+
+
+@method_decorator(
+    rate_limits.limited("sign-in", account=_posted_email, methods={"POST"}), name="dispatch"
+)
 class SignInView(LoginView):
     template_name = "casework/sign_in.html"
     authentication_form = SignInForm
@@ -65,6 +78,7 @@ def _grouped(secret: str) -> str:
 
 
 @login_required
+@rate_limits.limited("two-factor", account=_user_id, methods={"POST"})
 def two_factor(request):
     """Enrol an authenticator app on first sign-in; otherwise ask for its code."""
     user = request.user

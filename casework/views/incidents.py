@@ -14,7 +14,7 @@ from casework.access import advocate_required
 from casework.incident_log import CaseIncidentLog, LogFull
 from casework.scoping import case_for
 from casework.upload import CsvUploadForm
-from screening import incident_csv, incident_presenters, questions
+from screening import incident_csv, incident_presenters, questions, rate_limits
 from screening.incident_forms import IncidentForm
 from screening.incident_presenters import entry_view, row_error_text
 from screening.incidents import new_id
@@ -125,6 +125,7 @@ def incident_export(request, case_id):
 
 @advocate_required
 @require_http_methods(["GET", "POST"])
+@rate_limits.limited("incident-import", account=lambda request: request.user.pk, methods={"POST"})
 def incident_import(request, case_id):
     """Import entries from a CSV in the documented columns: all of them, or none."""
     case = case_for(request.user, case_id)

@@ -31,7 +31,7 @@ from casework.presenters import (
     safe_routes,
 )
 from casework.scoping import case_for, screening_for
-from screening import contacts, flow, questions, referrals, scoring
+from screening import contacts, flow, questions, rate_limits, referrals, scoring
 from screening.answers import revalidate
 from screening.changes import compare
 from screening.forms import form_for, heading_in_form, helper_for
@@ -342,6 +342,7 @@ def judgement(request, case_id, screening_id):
 
 
 @advocate_required
+@rate_limits.limited("case-pdf", account=lambda request: request.user.pk)
 def download(request, case_id, screening_id):
     """The police summary for a case screening, with the professional and the case's
     references, any professional judgement, and the case's incident log.

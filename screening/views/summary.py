@@ -18,7 +18,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from screening import pdf
+from screening import pdf, rate_limits
 from screening.answers import POLICE_DETAILS_KEY
 from screening.forms import ErrorLinksMixin, reject_hidden_characters
 from screening.incident_log import SessionIncidentLog
@@ -144,6 +144,7 @@ def pdf_response(document: bytes) -> HttpResponse:
     return response
 
 
+@rate_limits.limited("summary-pdf")
 def download(request):
     """The PDF itself, made in memory and never written to disk.
 
