@@ -65,6 +65,8 @@ CASE_RETENTION_DAYS = int(os.environ.get("CASE_RETENTION_DAYS", "365"))
 # Failed sign-ins allowed (per email address, and per IP address) before a cool-off.
 SIGN_IN_ATTEMPTS = int(os.environ.get("SIGN_IN_ATTEMPTS", "5"))
 SIGN_IN_COOLOFF_MINUTES = int(os.environ.get("SIGN_IN_COOLOFF_MINUTES", "15"))
+# How long an invitation link for a new advocate works (it works once).
+INVITATION_DAYS = int(os.environ.get("INVITATION_DAYS", "7"))
 # The site admin (/cases/admin/, for staff past two-factor). Off in production unless set.
 SITE_ADMIN = env_bool("SITE_ADMIN", DEBUG or RUNNING_TESTS)
 # -----------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from casework.incident_log import CaseIncidentLog
-from casework.models import AuditEvent, Case, CaseIncident, Screening, User
+from casework.models import AuditEvent, Case, CaseIncident, Invitation, Screening, User
 from tests.casework.conftest import make_advocate, make_case, signed_in
 from tests.casework.records import completed_screening, started_screening, url
 from tests.casework.urls import OBJECT_PARAMETERS, build, casework_patterns
@@ -248,7 +248,6 @@ def test_an_admin_adds_advocates_only_to_their_own_organisation(client, admin_ad
         {"full_name": "Pat New", "email": "Pat@North.example", "organisation": "999"},
     )
     assert response.status_code == 200
-    person = User.objects.get(email="pat@north.example")
-    assert person.organisation == admin_advocate.organisation
-    assert not person.is_organisation_admin
-    assert response.context["password"] in response.content.decode()
+    invitation = Invitation.objects.get(email="pat@north.example")
+    assert invitation.organisation == admin_advocate.organisation
+    assert not invitation.is_organisation_admin
