@@ -46,6 +46,7 @@ def _user_id(request):
     rate_limits.limited("sign-in", account=_posted_email, methods={"POST"}), name="dispatch"
 )
 class SignInView(LoginView):
+    http_method_names = ["get", "post", "head", "options"]
     template_name = "casework/sign_in.html"
     authentication_form = SignInForm
     redirect_authenticated_user = False
@@ -98,6 +99,7 @@ def _grouped(secret: str) -> str:
     return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
 
 
+@require_http_methods(["GET", "POST"])
 @login_required
 @rate_limits.limited("two-factor", account=_user_id, methods={"POST"})
 def two_factor(request):

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from casework import audit, once
 from casework.access import advocate_required
@@ -21,6 +21,7 @@ from casework.views.incidents import pattern_context
 
 
 @advocate_required
+@require_safe
 def case_list(request):
     show_closed = request.GET.get("show") == "closed"
     # The list shows each case's latest level: no screening's answers need decrypting.
@@ -66,6 +67,7 @@ def case_url(case) -> str:
 
 
 @advocate_required
+@require_safe
 def case_detail(request, case_id):
     case = case_for(request.user, case_id)
     audit.record(request.user, audit.Action.VIEWED, case)

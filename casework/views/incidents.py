@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from casework import audit
 from casework.access import advocate_required
@@ -48,6 +48,7 @@ def _log_url(case) -> str:
 
 
 @advocate_required
+@require_safe
 def incident_list(request, case_id):
     case = case_for(request.user, case_id)
     log = CaseIncidentLog(case)
@@ -113,6 +114,7 @@ def incident_delete(request, case_id, entry_id):
 
 
 @advocate_required
+@require_safe
 def incident_export(request, case_id):
     case = case_for(request.user, case_id)
     text = incident_csv.export(CaseIncidentLog(case).all)

@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from casework import audit, once
 from casework.access import advocate_required
@@ -312,6 +312,7 @@ def _result_context(request, screening: Screening, judgement_form=None) -> dict:
 
 
 @advocate_required
+@require_safe
 def result(request, case_id, screening_id):
     screening = screening_for(request.user, case_id, screening_id)
     if not screening.is_complete:
@@ -342,6 +343,7 @@ def judgement(request, case_id, screening_id):
 
 
 @advocate_required
+@require_safe
 @rate_limits.limited("case-pdf", account=lambda request: request.user.pk)
 def download(request, case_id, screening_id):
     """The police summary for a case screening, with the professional and the case's

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.views import View
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from screening import contacts, flow, questions
 from screening.answers import SessionAnswers
@@ -35,6 +35,7 @@ def _where_to_resume(answers: SessionAnswers):
     return redirect(question_url(unanswered.slug))
 
 
+@require_safe
 def begin(request):
     """The start of the questions: resume where this person left off."""
     answers = SessionAnswers(request.session)
@@ -122,6 +123,7 @@ def _complete_answers_or_redirect(request):
     return answers, None
 
 
+@require_safe
 def check_answers(request):
     answers, elsewhere = _complete_answers_or_redirect(request)
     if elsewhere:
@@ -134,6 +136,7 @@ def check_answers(request):
     return render(request, "screening/check_answers.html", context)
 
 
+@require_safe
 def results_page(request):
     answers, elsewhere = _complete_answers_or_redirect(request)
     if elsewhere:

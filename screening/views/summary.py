@@ -16,7 +16,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from screening import pdf, rate_limits
 from screening.answers import POLICE_DETAILS_KEY
@@ -106,6 +106,7 @@ def details(request):
     return render(request, "screening/summary_details.html", {"form": form})
 
 
+@require_safe
 def before_download(request):
     """The "Before you download" page: the file will stay on this device."""
     _answers, elsewhere = _complete_answers_or_redirect(request)
@@ -144,6 +145,7 @@ def pdf_response(document: bytes) -> HttpResponse:
     return response
 
 
+@require_safe
 @rate_limits.limited("summary-pdf")
 def download(request):
     """The PDF itself, made in memory and never written to disk.
