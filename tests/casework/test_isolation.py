@@ -100,9 +100,11 @@ def test_another_organisation_gets_404_for_every_object_url(
             # Not theirs to manage at all: refused before anything is looked up.
             assert posted.status_code == fetched.status_code == 403, name
             continue
-        assert posted.status_code == 404, (name, address, posted.status_code)
-        # A POST-only page answers GET with 405 before it looks anything up.
+        # A POST-only page answers GET with 405, and a GET-only page POST, before it looks
+        # anything up; never both.
+        assert posted.status_code in (404, 405), (name, address, posted.status_code)
         assert fetched.status_code in (404, 405), (name, address, fetched.status_code)
+        assert 404 in (posted.status_code, fetched.status_code), (name, address)
         assert b"NORTH-SECRET-REF" not in posted.content + fetched.content
     nothing_changed(theirs, advocate)
 
@@ -139,8 +141,9 @@ def test_a_screening_of_another_case_is_not_reached_through_ones_own_case(
             parameters,
             {"case_id": own_case.pk, "screening_id": theirs["done"].pk, "slug": "feelings"},
         )
-        assert client.get(address).status_code in (404, 405), name
-        assert client.post(address).status_code == 404, name
+        statuses = {client.get(address).status_code, client.post(address).status_code}
+        assert statuses <= {404, 405}, name
+        assert 404 in statuses, name
 
 
 def test_an_incident_of_another_case_is_not_reached_through_ones_own_case(
