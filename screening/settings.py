@@ -87,6 +87,11 @@ if not FIELD_ENCRYPTION_KEYS:
     # A fixed key for development and tests only: their data is not real.
     FIELD_ENCRYPTION_KEYS = ["ZGV2ZWxvcG1lbnQtb25seS1rZXktbm90LWZvci11c2U="]
 
+if SECRET_KEY in FIELD_ENCRYPTION_KEYS:
+    raise ImproperlyConfigured(
+        "FIELD_ENCRYPTION_KEYS must not include SECRET_KEY: the case data needs keys of its own."
+    )
+
 if not EXIT_URL.startswith(("https://", "http://")):
     raise ImproperlyConfigured("EXIT_URL must be an http or https address.")
 
