@@ -166,9 +166,12 @@ DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several workers share one file: write-ahead logging lets readers and a writer work
     # at once, and "synchronous=NORMAL" syncs at checkpoints rather than on every session
-    # save. Transactions take the write lock up front instead of failing half-way.
+    # save. Transactions take the write lock up front instead of failing half-way. Deleted
+    # rows are overwritten in the file ("secure_delete"; see screening/erasure.py).
     DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON;"
+        ),
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }

@@ -16,6 +16,7 @@ from django.test import Client
 from django.utils import timezone
 
 from screening.answers import ANSWERS_KEY
+from screening.sessions import SessionStore as ServiceSessionStore
 from tests.journey import ABOUT
 
 pytestmark = pytest.mark.django_db
@@ -47,7 +48,7 @@ def person():
 
 def stored_answers(client) -> dict:
     session = Session.objects.get(session_key=client.cookies["session"].value)
-    return session.get_decoded().get(ANSWERS_KEY, {})
+    return ServiceSessionStore().decode(session.session_data).get(ANSWERS_KEY, {})
 
 
 @contextmanager

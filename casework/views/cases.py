@@ -18,6 +18,7 @@ from casework.models import Case, Screening
 from casework.presenters import case_overview, case_rows
 from casework.scoping import case_for, cases_for
 from casework.views.incidents import pattern_context
+from screening import erasure
 
 
 @advocate_required
@@ -119,5 +120,6 @@ def erase_case(request, case_id):
         with transaction.atomic():
             audit.record(request.user, audit.Action.ERASED, case)
             case.delete()
+            erasure.let_go_of_deleted_rows()
         return redirect(reverse("casework:cases") + "?erased=1")
     return render(request, "casework/case_erase.html", {"case": case})

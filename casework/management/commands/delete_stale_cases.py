@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from casework.models import AuditEvent, Case, SubmissionToken
+from screening import erasure
 
 
 class Command(BaseCommand):
@@ -36,4 +37,6 @@ class Command(BaseCommand):
             deleted += 1
         # One-time form tokens only matter for a few minutes.
         SubmissionToken.objects.filter(created_at__lt=timezone.now() - timedelta(days=1)).delete()
+        if deleted:
+            erasure.let_go_of_deleted_rows()
         self.stdout.write(f"Deleted {deleted} cases untouched for {days} days.")
