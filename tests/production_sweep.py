@@ -45,6 +45,19 @@ def main() -> int:
         )
         checked["plain HTTP"] = client.get("/")
         checked["another host"] = client.get("/", HTTP_HOST="elsewhere.example", secure=True)
+        # The CSRF check reads the form first, as it does for a real browser's form.
+        browser = Client(enforce_csrf_checks=True, HTTP_HOST=HOST)
+        browser.get("/cases/sign-in/", secure=True)
+        checked["too large"] = browser.post(
+            "/cases/sign-in/",
+            {"username": "x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1)},
+            secure=True,
+            HTTP_ORIGIN=f"https://{HOST}",
+        )
+        with override_settings(
+            RATE_LIMITS={**settings.RATE_LIMITS, "summary-pdf": {"client": (0, 10)}}
+        ):
+            checked["too many"] = client.get("/summary/file/", secure=True)
         failures = {url: problems for url, r in checked.items() if (problems := missing_headers(r))}
         statuses = {url: r.status_code for url, r in checked.items()}
     print(json.dumps({"failures": failures, "statuses": statuses}))

@@ -37,7 +37,14 @@ def test_every_url_sends_the_safety_headers(client, url):
 @pytest.mark.urls("tests.error_urls")
 @pytest.mark.parametrize(
     ("url", "status"),
-    [("/test-400/", 400), ("/test-403/", 403), ("/no-such-page/", 404), ("/test-500/", 500)],
+    [
+        ("/test-400/", 400),
+        ("/test-403/", 403),
+        ("/no-such-page/", 404),
+        ("/test-413/", 413),
+        ("/test-429/", 429),
+        ("/test-500/", 500),
+    ],
 )
 def test_error_pages_are_neutral_and_carry_the_headers(url, status):
     client = Client(raise_request_exception=False)
@@ -123,3 +130,5 @@ def test_production_settings_send_the_headers_everywhere_static_files_and_errors
     assert statuses["another host"] == 400
     assert statuses["CSRF failure"] == 403
     assert statuses["plain HTTP"] == 301
+    assert statuses["too large"] == 413
+    assert statuses["too many"] == 429
