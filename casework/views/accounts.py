@@ -64,11 +64,11 @@ class SignInView(LoginView):
 
 
 def _record_failure(email: str, action: str, subject: str) -> None:
-    """A failed or locked-out sign-in, against the account if there is one (the address
-    typed is never stored: an account's own address is, as for any event)."""
+    """A failed or locked-out sign-in, recorded against the account tried if there is one.
+    Whoever tried is not known, so there is no actor; the address typed is never stored."""
     account = User.objects.filter(email=email).first() if email else None
     audit.record_account(
-        actor=account,
+        actor=None,
         action=action,
         subject=subject,
         organisation=account.organisation if account else None,
@@ -126,8 +126,13 @@ def two_factor(request):
             audit.record_account(actor=user, action=audit.Action.SIGNED_IN, subject="two-factor")
             return redirect(target)
         if "code" in form.errors:
+            # Past the password, so it is this account, but perhaps not its owner.
             audit.record_account(
-                actor=user, action=audit.Action.SIGN_IN_FAILED, subject="two-factor", advocate=user
+                actor=None,
+                action=audit.Action.SIGN_IN_FAILED,
+                subject="two-factor",
+                organisation=user.organisation,
+                advocate=user,
             )
     context = {"form": form, "enrolling": enrolling, NEXT: target}
     if enrolling:
