@@ -11,7 +11,7 @@ ASSETS_STAMP := static/build/.built
 ASSET_SOURCES := $(shell find static/scss static/js -type f 2>/dev/null)
 DEV_ENV := DEBUG=true
 
-.PHONY: help run serve test lint typecheck format assets bench load messages clean
+.PHONY: help run serve test lint typecheck format assets bench load messages clean new-secret-key
 
 help:
 	@echo "make run    install everything and serve on http://127.0.0.1:8000"
@@ -53,13 +53,16 @@ demo-code: $(PY_STAMP)
 # are made for this run and thrown away, so the run gets a fresh database of its
 # own (var/serve.sqlite3) unless DATABASE_URL says otherwise.
 SERVE_DB := var/serve.sqlite3
+# A Fernet key for FIELD_ENCRYPTION_KEYS, and a SECRET_KEY long and varied enough for
+# `check --deploy` (50 characters or more).
 NEW_KEY := $(BIN)/python -c "import base64, os; print(base64.urlsafe_b64encode(os.urandom(32)).decode())"
+NEW_SECRET_KEY := $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))"
 
 serve: $(PY_STAMP) $(ASSETS_STAMP) | var
 	@echo "make serve: production settings over plain HTTP (LOCAL_PLAIN_HTTP) on 127.0.0.1 only,"
 	@echo "with a throwaway SECRET_KEY and encryption key made for this run. Not for real use."
 	@if [ -z "$$DATABASE_URL" ]; then rm -f $(SERVE_DB); fi
-	@export SECRET_KEY="$$($(NEW_KEY))" \
+	@export SECRET_KEY="$$($(NEW_SECRET_KEY))" \
 	  FIELD_ENCRYPTION_KEYS="$${FIELD_ENCRYPTION_KEYS:-$$($(NEW_KEY))}" \
 	  DATABASE_URL="$${DATABASE_URL:-sqlite:///$(CURDIR)/$(SERVE_DB)}" \
 	  LOCAL_PLAIN_HTTP=true ALLOWED_HOSTS=127.0.0.1,localhost DEBUG=false; \
@@ -67,6 +70,10 @@ serve: $(PY_STAMP) $(ASSETS_STAMP) | var
 	$(BIN)/python manage.py migrate --noinput --verbosity 0 && \
 	$(BIN)/python manage.py createcachetable && \
 	exec $(BIN)/gunicorn --config gunicorn.conf.py
+
+# Prints a new random SECRET_KEY (the one `make serve` uses is made the same way).
+new-secret-key: $(PY_STAMP)
+	@$(NEW_SECRET_KEY)
 
 lint: $(PY_STAMP)
 	$(BIN)/ruff check .

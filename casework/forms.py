@@ -14,13 +14,13 @@ from crispy_forms_gds.layout import Field, Fieldset, Fixed, Layout, Size
 from django import forms
 from django.contrib.auth import authenticate
 from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.core.validators import ProhibitNullCharactersValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from screening import questions
-from screening.forms import ErrorLinksMixin, reject_control_characters
+from screening.forms import ErrorLinksMixin, reject_hidden_characters
 from screening.judgement import REASON_MAX_LENGTH, JudgementError, judge, levels_above
 from screening.scoring import Level
 
@@ -68,18 +68,11 @@ def _text(
         required=required,
         max_length=max_length,
         strip=True,
-        validators=[reject_control_characters],
+        validators=[reject_hidden_characters],
         widget=forms.Textarea(attrs=attrs) if textarea else forms.TextInput(attrs=attrs),
         error_messages={"required": required_error} if required_error else None,
     )
     field.widget.attrs.pop("maxlength", None)
-    # reject_control_characters already refuses a null character, with a clearer message;
-    # Django's own check would add a second error for the same character.
-    field.validators = [
-        validator
-        for validator in field.validators
-        if not isinstance(validator, ProhibitNullCharactersValidator)
-    ]
     return field
 
 
@@ -442,7 +435,11 @@ class JudgementForm(ErrorLinksMixin, forms.Form):
 
 
 class AdvocateForm(ErrorLinksMixin, TooLongMessages, forms.Form):
-    """An organisation admin adds an advocate to their organisation."""
+    """An organisation admin invites an advocate to their organisation.
+
+    Only an address already used in the admin's own organisation is refused: whether it has
+    an account elsewhere is not theirs to learn (the invitation then cannot be used, and its
+    owner is told so when they open it)."""
 
     full_name = _text(_("Full name"), max_length=150, required=True, autocomplete="off")
     email = forms.EmailField(
@@ -459,8 +456,9 @@ class AdvocateForm(ErrorLinksMixin, TooLongMessages, forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
+        self.organisation = organisation
         self.fields["full_name"].error_messages["required"] = _("Enter their full name")
         self.fields["email"].widget.attrs.pop("maxlength", None)
         self.helper = FormHelper()
@@ -476,6 +474,77 @@ class AdvocateForm(ErrorLinksMixin, TooLongMessages, forms.Form):
         from casework.models import User
 
         email = self.cleaned_data["email"].strip().lower()
-        if User.objects.filter(email=email).exists():
-            raise ValidationError(_("There is already an account with this email address"))
+        if User.objects.filter(email=email, organisation=self.organisation).exists():
+            raise ValidationError(_("Someone in your organisation already has this email address"))
         return email
+
+
+def _password_field(label, *, hint="", autocomplete="new-password", required_error):
+    return forms.CharField(
+        label=label,
+        help_text=hint,
+        strip=False,
+        max_length=4096,
+        widget=forms.PasswordInput(attrs={"autocomplete": autocomplete, "spellcheck": "false"}),
+        error_messages={"required": required_error},
+    )
+
+
+class NewPasswordForm(ErrorLinksMixin, forms.Form):
+    """A password its owner chooses, typed twice and checked by the password validators."""
+
+    new_password = _password_field(
+        _("Create a password"),
+        hint=_(
+            "Use at least 12 characters. Three or four unrelated words together make a "
+            "strong password that is easy to remember."
+        ),
+        required_error=_("Create a password"),
+    )
+    confirm_password = _password_field(
+        _("Type the password again"), required_error=_("Type the password again")
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        for field in self.fields.values():
+            field.widget.attrs.pop("maxlength", None)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            *[
+                Field.text(name, label_size=Size.SMALL, field_width=Fixed.TWENTY)
+                for name in self.fields
+            ]
+        )
+
+    def clean_new_password(self):
+        password = self.cleaned_data["new_password"]
+        validate_password(password, self.user)
+        return password
+
+    def clean(self):
+        data = super().clean()
+        new, again = data.get("new_password"), data.get("confirm_password")
+        if new and again and new != again:
+            self.add_error("confirm_password", _("The two passwords are not the same"))
+        return data
+
+
+class ChangePasswordForm(NewPasswordForm):
+    """An advocate changes their own password, giving the current one first."""
+
+    current_password = _password_field(
+        _("Current password"),
+        autocomplete="current-password",
+        required_error=_("Enter your current password"),
+    )
+    field_order = ["current_password", "new_password", "confirm_password"]
+
+    def clean_current_password(self):
+        password = self.cleaned_data["current_password"]
+        if not self.user.check_password(password):
+            raise ValidationError(_("Your current password is not right"))
+        return password

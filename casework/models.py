@@ -6,11 +6,13 @@ to find and order rows: ids, dates, open or closed, consent flags. The audit log
 who did what to which case, never a value.
 """
 
+import hashlib
 import uuid
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -61,6 +63,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(_("can use the site admin"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(default=timezone.now)
+    # Raised to end every session this person has (see end_every_session).
+    session_generation = models.PositiveIntegerField(default=0)
 
     objects = UserManager()
 
@@ -80,6 +84,24 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_full_name(self):
         return self.full_name
+
+    def _get_session_auth_hash(self, secret=None):
+        """Django's session check, with ``session_generation`` in it: raising it ends every
+        session this person has, on every server, at their next request. At 0 it is exactly
+        Django's own hash, so nobody is signed out when this was introduced."""
+        if not self.session_generation:
+            return super()._get_session_auth_hash(secret=secret)
+        return salted_hmac(
+            "casework.User.session_auth_hash",
+            f"{self.password}\n{self.session_generation}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
+
+    def end_every_session(self) -> None:
+        """Sign this person out everywhere (saved at once)."""
+        self.session_generation += 1
+        User.objects.filter(pk=self.pk).update(session_generation=self.session_generation)
 
     def get_short_name(self):
         return self.full_name
@@ -232,6 +254,17 @@ class AuditEvent(models.Model):
         EXPORTED = "exported", _("Exported")
         ERASED = "erased", _("Erased")
         EXPIRED = "expired", _("Deleted after the retention period")
+        # Accounts: no case; ``advocate_id`` says which account an admin acted on.
+        INVITED = "invited", _("Invited an advocate")
+        JOINED = "joined", _("Joined from an invitation")
+        DEACTIVATED = "deactivated", _("Stopped access")
+        REACTIVATED = "reactivated", _("Restored access")
+        TWO_FACTOR_RESET = "two_factor_reset", _("Reset the authenticator app")
+        PASSWORD_CHANGED = "password_changed", _("Changed their password")
+        SIGNED_IN = "signed_in", _("Signed in")
+        SIGN_IN_FAILED = "sign_in_failed", _("Failed to sign in")
+        LOCKED_OUT = "locked_out", _("Locked out after too many attempts")
+        SIGNED_OUT = "signed_out", _("Signed out")
 
     at = models.DateTimeField(default=timezone.now, db_index=True)
     actor = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
@@ -241,7 +274,10 @@ class AuditEvent(models.Model):
     )
     action = models.CharField(max_length=20, choices=Action.choices)
     case_id = models.UUIDField(null=True, db_index=True)
+    # The advocate account an admin acted on, by id (a plain id, like case_id).
+    advocate_id = models.BigIntegerField(null=True, blank=True)
     # What part of the case: "case", "details", "screening", "incident log", "pdf", ...
+    # or of an account: "sign-in", "two-factor", "invitation", "account".
     subject = models.CharField(max_length=40)
 
     class Meta:
@@ -249,6 +285,58 @@ class AuditEvent(models.Model):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_email or '-'} {self.action} {self.case_id}"
+
+
+def _token_digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class InvitationQuerySet(models.QuerySet):
+    def usable(self):
+        return self.filter(
+            used_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
+        )
+
+    def for_token(self, token: str):
+        """The usable invitation for a link's token, or None."""
+        if not token or len(token) > 100:
+            return None
+        return self.usable().filter(token_digest=_token_digest(token)).first()
+
+
+class Invitation(models.Model):
+    """An organisation admin's invitation for a new advocate to join.
+
+    The link holds a random token; only its SHA-256 digest is stored, so the table cannot be
+    used to join. The account is made when the invitation is used, with a password only its
+    owner has chosen; until then the admin sees the invitation, never a password. Used once,
+    and only until ``expires_at``.
+    """
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField()
+    full_name = models.CharField(max_length=150)
+    is_organisation_admin = models.BooleanField(default=False)
+    invited_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    token_digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Invitation {self.pk}"
+
+    @staticmethod
+    def digest(token: str) -> str:
+        return _token_digest(token)
 
 
 class SubmissionToken(models.Model):

@@ -7,6 +7,7 @@ session or a case, so tampered or stale values never reach scoring.
 """
 
 from functools import lru_cache
+from html import unescape
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import LayoutObject
@@ -19,25 +20,40 @@ from crispy_forms_gds.layout import (
 )
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.html import escape, format_html
+from django.utils.html import escape, format_html, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, gettext_lazy
 
 from screening import questions
-from screening.incidents import has_control_characters
+from screening.incidents import has_hidden_characters
 from screening.questions import FieldKind
 
 DETAILS_ROWS = 4
 OTHER_GROUP_LABEL = gettext_lazy("Anything else")
 
 
-def reject_control_characters(value: str) -> None:
-    """Invisible control characters have no place in an answer (docs/safety.md D25)."""
-    if has_control_characters(value):
+HIDDEN_CHARACTERS = "hidden_characters"
+#: Django's own check for a null character; ours refuses it too, with a clearer message.
+_NULL_CHARACTERS = "null_characters_not_allowed"
+
+
+def reject_hidden_characters(value: str) -> None:
+    """Invisible and direction-changing characters have no place in an answer
+    (``incidents.has_hidden_characters``). ``ErrorLinksMixin`` words the error with the
+    field's label, so the error summary says which answer it is about."""
+    if has_hidden_characters(value):
         raise ValidationError(
-            gettext("Remove the hidden control characters from this answer"),
-            code="control_characters",
+            gettext("Remove the hidden characters from this answer"), code=HIDDEN_CHARACTERS
         )
+
+
+def hidden_characters_message(label) -> str:
+    """ "Remove the hidden characters from “Details” – ..." for a field's label."""
+    plain = unescape(strip_tags(str(label or ""))).strip()
+    plain = plain.removesuffix(str(gettext_lazy("(optional)"))).strip()
+    return gettext(
+        "Remove the hidden characters from “%(label)s” – they can come with copied and pasted text"
+    ) % {"label": plain}
 
 
 def fill(text: str, name: str) -> str:
@@ -65,7 +81,7 @@ def _text_field(spec: questions.Field, name: str) -> forms.CharField:
         max_length=spec.max_length,
         widget=widget(attrs=attrs),
         error_messages=error_messages,
-        validators=[reject_control_characters],
+        validators=[reject_hidden_characters],
     )
     # The limit is checked on the server with a clear message. A maxlength
     # attribute would make the browser cut off pasted text without saying so.
@@ -125,7 +141,23 @@ class ErrorLinksMixin:
     """``error_links()``: (anchor, message) pairs for the shared error summary, in page order.
 
     A list of radios or checkboxes is reached through its first option, a date through its
-    first box; an error about the whole form links to its first field."""
+    first box; an error about the whole form links to its first field.
+
+    A field refused for hidden characters gets one error naming it (Django's own check for a
+    null character would add a second, vaguer one)."""
+
+    def full_clean(self):
+        super().full_clean()
+        for name, errors in list((self._errors or {}).items()):
+            if name not in self.fields:
+                continue
+            found = errors.as_data()
+            if not any(error.code == HIDDEN_CHARACTERS for error in found):
+                continue
+            kept = [e for e in found if e.code not in (HIDDEN_CHARACTERS, _NULL_CHARACTERS)]
+            message = hidden_characters_message(self.fields[name].label)
+            self._errors[name] = self.error_class(renderer=self.renderer)
+            self._errors[name].extend([ValidationError(message, code=HIDDEN_CHARACTERS), *kept])
 
     def error_links(self) -> list[tuple[str, str]]:
         links = []

@@ -150,6 +150,8 @@ class JourneyView(View):
     journey_class: type[Journey] = PublicJourney
 
     def dispatch(self, request, *args, **kwargs):
+        if request.method.lower() not in self.http_method_names:
+            return self.http_method_not_allowed(request, *args, **kwargs)
         self.journey = self.journey_class(request, **kwargs)
         refused = self.journey.refuse()
         if refused is not None:
@@ -160,7 +162,7 @@ class JourneyView(View):
 class QuestionView(JourneyView):
     """Any question in the bank, one page each, for any journey."""
 
-    http_method_names = ["get", "post"]
+    http_method_names = ["get", "head", "post"]
     template_name = "screening/question.html"
 
     def dispatch(self, request, *args, **kwargs):
@@ -240,7 +242,7 @@ class QuestionView(JourneyView):
 class CheckAnswersView(JourneyView):
     """Every answer with a Change link back to its question; then on to the results."""
 
-    http_method_names = ["get"]
+    http_method_names = ["get", "head"]
     template_name = "screening/check_answers.html"
 
     def get(self, request, **kwargs):
@@ -275,7 +277,7 @@ class CheckAnswersView(JourneyView):
 class QuickEntryView(JourneyView):
     """Every question on one page, for someone who has the answers to hand."""
 
-    http_method_names = ["get", "post"]
+    http_method_names = ["get", "head", "post"]
     template_name = "screening/quick_entry.html"
 
     def get(self, request, **kwargs):

@@ -47,6 +47,9 @@ EXIT_URL = os.environ.get("EXIT_URL", "https://www.bbc.co.uk/weather")
 SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES", "30"))
 # Behind a proxy that terminates TLS and sets X-Forwarded-Proto.
 TRUST_X_FORWARDED_PROTO = env_bool("TRUST_X_FORWARDED_PROTO", False)
+# How many proxies in front append to X-Forwarded-For; the client's address is the entry that
+# many places from the right (screening/web/client_address.py). 0: the header is ignored.
+TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
 HSTS_PRELOAD = env_bool("HSTS_PRELOAD", True)
 # Longest wait for the summary PDF before the "could not be made" page is shown instead.
 PDF_TIMEOUT_SECONDS = float(os.environ.get("PDF_TIMEOUT_SECONDS", "20"))
@@ -69,6 +72,10 @@ SAVED_RECORD_DAYS = int(os.environ.get("SAVED_RECORD_DAYS", "90"))
 SAVED_RECORD_ATTEMPTS_PER_CLIENT = int(os.environ.get("SAVED_RECORD_ATTEMPTS_PER_CLIENT", "10"))
 SAVED_RECORD_CLIENT_WINDOW_MINUTES = int(os.environ.get("SAVED_RECORD_CLIENT_WINDOW_MINUTES", "15"))
 SAVED_RECORD_ATTEMPTS_PER_MINUTE = int(os.environ.get("SAVED_RECORD_ATTEMPTS_PER_MINUTE", "60"))
+# How long an invitation link for a new advocate works (it works once).
+INVITATION_DAYS = int(os.environ.get("INVITATION_DAYS", "7"))
+# The site admin (/cases/admin/, for staff past two-factor). Off in production unless set.
+SITE_ADMIN = env_bool("SITE_ADMIN", DEBUG or RUNNING_TESTS)
 # -----------------------------------------------------------------------------
 
 if not SECRET_KEY:
@@ -86,6 +93,11 @@ if not FIELD_ENCRYPTION_KEYS:
         )
     # A fixed key for development and tests only: their data is not real.
     FIELD_ENCRYPTION_KEYS = ["ZGV2ZWxvcG1lbnQtb25seS1rZXktbm90LWZvci11c2U="]
+
+if SECRET_KEY in FIELD_ENCRYPTION_KEYS:
+    raise ImproperlyConfigured(
+        "FIELD_ENCRYPTION_KEYS must not include SECRET_KEY: the case data needs keys of its own."
+    )
 
 if not EXIT_URL.startswith(("https://", "http://")):
     raise ImproperlyConfigured("EXIT_URL must be an http or https address.")
@@ -114,8 +126,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "django.middleware.security.SecurityMiddleware",
+    # Outermost, so every response gets its headers: static files, the redirect to HTTPS,
+    # and error pages made by the middleware below.
     "screening.web.middleware.SafetyHeadersMiddleware",
+    "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside the session middleware, which saves the session to the database.
     "screening.web.database_unavailable.DatabaseUnavailableMiddleware",
@@ -177,9 +191,12 @@ DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several workers share one file: write-ahead logging lets readers and a writer work
     # at once, and "synchronous=NORMAL" syncs at checkpoints rather than on every session
-    # save. Transactions take the write lock up front instead of failing half-way.
+    # save. Transactions take the write lock up front instead of failing half-way. Deleted
+    # rows are overwritten in the file ("secure_delete"; see screening/web/erasure.py).
     DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON;"
+        ),
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
@@ -288,6 +305,21 @@ if LOCAL_PLAIN_HTTP:
     SESSION_COOKIE_NAME = "session"  # a __Host- cookie must be Secure
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
 
+# --- Rate limits --------------------------------------------------------------
+# (requests, minutes) per client address, per account, and for everyone together, for each
+# expensive endpoint; see screening/web/rate_limits.py. Sign-in failures are also locked out by
+# django-axes (SIGN_IN_ATTEMPTS), which this does not replace.
+RATE_LIMITS = {
+    "sign-in": {"client": (30, 15), "account": (20, 15)},
+    "two-factor": {"client": (30, 15), "account": (15, 15)},
+    "summary-pdf": {"client": (10, 10)},
+    "case-pdf": {"client": (60, 10), "account": (30, 10)},
+    "incident-import": {"client": (30, 10), "account": (20, 10)},
+    # Opening a record the person kept, with its passphrase.
+    "open-record": {"client": (10, 15), "account": (10, 15), "everyone": (600, 15)},
+}
+# -----------------------------------------------------------------------------
+
 # --- Advocates ----------------------------------------------------------------
 # Email and password, then a TOTP code, before any case page (docs/safety.md C15-C16).
 AUTH_USER_MODEL = "casework.User"
@@ -306,6 +338,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 OTP_TOTP_ISSUER = SERVICE_NAME
+# The site admin never shows an authenticator app's secret or its QR code.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # Messages live in the session: no extra cookie.
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 AXES_FAILURE_LIMIT = SIGN_IN_ATTEMPTS
@@ -315,9 +349,8 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "casework.views.accounts.locked_out"
 AXES_VERBOSE = False
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if TRUST_X_FORWARDED_PROTO else ["REMOTE_ADDR"]
-)
+# The one function that gives the client's address, past TRUSTED_PROXIES proxies.
+AXES_CLIENT_IP_CALLABLE = "screening.web.client_address.client_address"
 # -----------------------------------------------------------------------------
 
 if RUNNING_TESTS:

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -48,5 +49,6 @@ urlpatterns = [
     path("session/keep/", pages.keep_session, name="session-extend"),
     path("session/ended/", pages.session_ended, name="session-ended"),
     path("cases/", include("casework.urls")),
-    path("cases/admin/", admin.site.urls),
 ]
+if settings.SITE_ADMIN:
+    urlpatterns.append(path("cases/admin/", admin.site.urls))

@@ -22,6 +22,7 @@ from casework.incident_log import CaseIncidentLog
 from casework.models import Case, CaseIncident, JudgementEntry, Organisation, Screening
 from screening.answers import ANSWERS_KEY, STARTED_KEY
 from screening.scoring import Level
+from screening.web.sessions import SessionStore
 from tests.casework.conftest import make_advocate, make_case
 from tests.casework.records import completed_screening
 from tests.incident_examples import FULL
@@ -72,7 +73,7 @@ def make_sample_data() -> dict:
 def assert_sample_data(expected: dict) -> None:
     session = Session.objects.get(session_key=expected["session_key"])
     assert session.expire_date > timezone.now()
-    answers = session.get_decoded()[ANSWERS_KEY]
+    answers = SessionStore().decode(session.session_data)[ANSWERS_KEY]
     assert answers["about-them"]["name"] == expected["name"]
 
     # The case, its screening and its incident read back through the models: decrypted.

@@ -16,6 +16,7 @@ from django.test import Client
 from django.utils import timezone
 
 from screening.answers import ANSWERS_KEY
+from screening.web.sessions import SessionStore as ServiceSessionStore
 from tests.journey import ABOUT
 
 pytestmark = pytest.mark.django_db
@@ -47,7 +48,7 @@ def person():
 
 def stored_answers(client) -> dict:
     session = Session.objects.get(session_key=client.cookies["session"].value)
-    return session.get_decoded().get(ANSWERS_KEY, {})
+    return ServiceSessionStore().decode(session.session_data).get(ANSWERS_KEY, {})
 
 
 @contextmanager
@@ -171,3 +172,27 @@ def test_a_forged_form_gives_the_neutral_session_ended_page():
     html = assert_neutral_page(response, 403)
     assert "Your session ended" in html
     assert "CSRF" not in html
+
+
+def test_an_oversized_form_gets_a_page_saying_so_and_keeps_the_answers(client, settings):
+    from tests.journey import ABOUT
+
+    client.get("/questions/")
+    assert client.post("/questions/about-them/", ABOUT).status_code == 302
+    kept = dict(client.session["answers"])
+    huge = "x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1)
+    response = client.post("/questions/about-them/", {**ABOUT, "name": huge})
+    assert response.status_code == 413
+    html = response.content.decode()
+    assert "What you sent was too large" in html
+    assert "Your answers from before are kept" in html
+    assert 'class="govuk-exit-this-page"' in html
+    assert client.session["answers"] == kept
+
+
+def test_too_many_fields_get_the_same_page(client, settings):
+    client.get("/questions/")
+    data = {f"field{number}": "x" for number in range(settings.DATA_UPLOAD_MAX_NUMBER_FIELDS + 1)}
+    response = client.post("/questions/about-them/", data)
+    assert response.status_code == 413
+    assert "What you sent was too large" in response.content.decode()

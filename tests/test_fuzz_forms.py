@@ -16,12 +16,12 @@ from html.parser import HTMLParser
 
 import pytest
 from django.conf import settings as django_settings
-from django.contrib.sessions.backends.db import SessionStore
 from django.test import Client
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from screening.questions import BANK
+from screening.web.sessions import SessionStore
 from tests.journey import answer_everything
 
 pytestmark = pytest.mark.django_db
@@ -171,21 +171,22 @@ def test_any_posting_gives_a_clear_error_or_moves_on(page):
 
 
 @pytest.mark.parametrize("page", FORMS[:1] + FORMS[-2:], ids=lambda page: page.url)
-def test_an_oversized_request_gets_the_neutral_bad_request_page(page):
+def test_an_oversized_request_gets_the_neutral_too_large_page(page):
     client = Client(raise_request_exception=False)
     page.prepare(client)
     too_big = "x" * (django_settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1)
     response = client.post(page.url, {"name": too_big, "details": too_big})
-    assert response.status_code == 400
+    assert response.status_code == 413
+    assert "What you sent was too large" in response.content.decode()
     assert 'href="/exit/"' in response.content.decode()
 
 
 @pytest.mark.parametrize("page", FORMS[:1] + FORMS[-2:], ids=lambda page: page.url)
-def test_too_many_fields_get_the_neutral_bad_request_page(page):
+def test_too_many_fields_get_the_neutral_too_large_page(page):
     client = Client(raise_request_exception=False)
     page.prepare(client)
     response = client.post(
         page.url, {f"f{n}": "x" for n in range(django_settings.DATA_UPLOAD_MAX_NUMBER_FIELDS + 1)}
     )
-    assert response.status_code == 400
+    assert response.status_code == 413
     assert 'href="/exit/"' in response.content.decode()

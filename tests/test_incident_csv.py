@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from screening.incidents import csv_files as incident_csv
-from screening.incidents.csv_files import COLUMNS, export, guard, parse
+from screening.incidents.csv_files import COLUMNS, export, guard, parse, unguard
 from tests.incident_examples import FULL, entry, message
 
 TODAY = date(2026, 11, 24)
@@ -82,6 +82,32 @@ def test_export_spells_out_a_full_entry():
 )
 def test_cells_that_a_spreadsheet_would_run_are_guarded_with_an_apostrophe(cell, exported):
     assert guard(cell) == exported
+
+
+@pytest.mark.parametrize(
+    ("cell", "exported"),
+    [
+        ("none;=1+1;", "none;'=1+1;"),
+        ("a,=HYPERLINK(1)", "a,'=HYPERLINK(1)"),
+        ("a\t+1", "a\t'+1"),
+        ("a|@SUM(A1)", "a|'@SUM(A1)"),
+        ("line one\n-1", "line one\n'-1"),
+        ("line one\r\n=1", "line one\r\n'=1"),
+        ("a; =1+1", "a;' =1+1"),
+        ("a;'quoted", "a;''quoted"),
+        ("Kept: 3-4 times, at night; twice", "Kept: 3-4 times, at night; twice"),
+    ],
+)
+def test_a_formula_after_any_common_separator_is_guarded_too(cell, exported):
+    assert guard(cell) == exported
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["none;=1+1;", "a; =1+1", "a;'quoted", "a;''twice", "x,'", "=a;-b|+c\n@d", "';'"],
+)
+def test_guarding_is_undone_exactly_on_import(text):
+    assert unguard(guard(text)) == text
 
 
 def test_a_formula_in_what_happened_leaves_the_file_as_text():

@@ -104,7 +104,10 @@ def test_oversized_text_gets_a_clear_error(field, limit, message):
 
 
 def test_control_characters_are_refused():
-    assert "hidden control characters" in form(witnesses="A\x1bB").errors["witnesses"][0]
+    assert form(witnesses="A\x1bB").errors["witnesses"] == [
+        "Remove the hidden characters from “Did anyone see or hear it?” – "
+        "they can come with copied and pasted text"
+    ]
 
 
 def test_tampered_choices_are_refused():

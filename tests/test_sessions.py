@@ -10,7 +10,6 @@ from datetime import timedelta
 
 import pytest
 from django.conf import settings
-from django.contrib.sessions.backends.db import SessionStore as DatabaseStore
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
@@ -71,7 +70,7 @@ def test_a_change_is_written_at_once_whatever_the_clock(started):
     before = move_expiry(started, seconds_ago=1)
     started.post(FIRST_SIGN, {"answer": "yes", "details": "Every night"})
     after = stored(started)
-    assert after.get_decoded()["answers"]["feelings"]["answer"] == "yes"
+    assert SessionStore().decode(after.session_data)["answers"]["feelings"]["answer"] == "yes"
     assert after.expire_date > before.expire_date
 
 
@@ -130,7 +129,7 @@ def test_the_store_reads_back_what_it_wrote_with_its_expiry():
     written.save()
     row = Session.objects.get(session_key=written.session_key)
     read = SessionStore(written.session_key)
-    assert read.load() == DatabaseStore(written.session_key).load()
+    assert read.load() == {"answers": {"about-them": {"name": "Alex ✓ <b>"}}}
     assert read["answers"] == {"about-them": {"name": "Alex ✓ <b>"}}
     assert read._stored_expiry == row.expire_date
     assert timezone.is_aware(read._stored_expiry)

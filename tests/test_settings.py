@@ -18,14 +18,19 @@ PRODUCTION_ENV = {
 }
 
 
-def manage(*args, env):
+def production_environment(env=None) -> dict:
+    """This process's environment with production settings in place of test ones."""
     # DJANGO_ALLOW_ASYNC_UNSAFE is set by the browser tests in this process.
     ignored = {"DEBUG", "SECRET_KEY", "FIELD_ENCRYPTION_KEYS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     clean = {k: v for k, v in os.environ.items() if k not in ignored}
+    return {**clean, **(PRODUCTION_ENV if env is None else env)}
+
+
+def manage(*args, env):
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
-        env={**clean, **env},
+        env=production_environment(env),
         capture_output=True,
         text=True,
         timeout=120,
@@ -61,3 +66,33 @@ def test_production_refuses_to_start_without_encryption_keys():
     result = manage("check", env=env)
     assert result.returncode != 0
     assert "FIELD_ENCRYPTION_KEYS is not set" in result.stderr
+
+
+def test_production_refuses_an_encryption_key_that_is_the_secret_key():
+    key = PRODUCTION_ENV["FIELD_ENCRYPTION_KEYS"]
+    result = manage("check", env={**PRODUCTION_ENV, "SECRET_KEY": key})
+    assert result.returncode != 0
+    assert "FIELD_ENCRYPTION_KEYS must not include SECRET_KEY" in result.stderr
+    other = "k2Qp9zL0v-Rb5tWm8eYc3Nj6Hs1Ad4Fg0000000000=" + "," + key
+    result = manage(
+        "check", env={**PRODUCTION_ENV, "SECRET_KEY": key, "FIELD_ENCRYPTION_KEYS": other}
+    )
+    assert "FIELD_ENCRYPTION_KEYS must not include SECRET_KEY" in result.stderr
+
+
+def test_make_serves_throwaway_secret_key_passes_the_deployment_checks():
+    made = subprocess.run(
+        ["make", "--no-print-directory", "-s", "new-secret-key"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert made.returncode == 0, made.stderr
+    key = made.stdout.strip()
+    result = manage(
+        "check", "--deploy", "--fail-level", "WARNING", env={**PRODUCTION_ENV, "SECRET_KEY": key}
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "serve: $(PY_STAMP)" in (ROOT / "Makefile").read_text()
+    assert 'SECRET_KEY="$$($(NEW_SECRET_KEY))"' in (ROOT / "Makefile").read_text()

@@ -90,7 +90,7 @@ def test_control_characters_are_refused_with_a_clear_error(client):
     start(client)
     response = client.post("/questions/about-them/", {**ABOUT, "name": "Al\x07ex"})
     assert response.status_code == 422
-    assert "hidden control characters" in response.content.decode()
+    assert "Remove the hidden characters from" in response.content.decode()
 
 
 def test_a_tampered_choice_is_refused(client):

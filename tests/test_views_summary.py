@@ -95,8 +95,8 @@ def test_the_details_page_is_optional_and_safe_to_type_in(client):
             {"name": "Alex", "reference": "9" * 41},
             "The crime reference number must be 40 characters or fewer",
         ),
-        ({"name": "Alex\x00", "reference": ""}, "Remove the hidden control characters"),
-        ({"name": "Alex", "reference": "CR\x1b[31m"}, "Remove the hidden control characters"),
+        ({"name": "Alex\x00", "reference": ""}, "Remove the hidden characters from “"),
+        ({"name": "Alex", "reference": "CR\x1b[31m"}, "Remove the hidden characters from “"),
     ],
 )
 def test_bad_details_are_422_with_an_error_and_nothing_lost(client, data, message):

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from casework import audit, once, services
 from casework.access import advocate_required
@@ -17,9 +17,11 @@ from casework.incident_log import CaseIncidentLog
 from casework.models import Case, Screening
 from casework.presenters import case_overview, case_rows, pattern_context
 from casework.scoping import case_for, cases_for
+from screening.web import erasure
 
 
 @advocate_required
+@require_safe
 def case_list(request):
     show_closed = request.GET.get("show") == "closed"
     # The list shows each case's latest completed level: no answers or snapshots need reading.
@@ -68,6 +70,7 @@ def case_url(case) -> str:
 
 
 @advocate_required
+@require_safe
 def case_detail(request, case_id):
     case = case_for(request.user, case_id)
     audit.record(request.user, audit.Action.VIEWED, case)
@@ -117,6 +120,7 @@ def erase_case(request, case_id):
     case = case_for(request.user, case_id)
     if request.method == "POST":
         services.erase_case(case=case, by=request.user)
+        erasure.let_go_of_deleted_rows()
         return redirect(reverse("casework:cases") + "?erased=1")
     audit.record(request.user, audit.Action.VIEWED, case, "erasure")
     return render(request, "casework/case_erase.html", {"case": case})

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from casework import audit, services
 from casework.access import advocate_required
@@ -21,6 +21,7 @@ from screening.incidents import csv_files as incident_csv
 from screening.incidents import new_id
 from screening.incidents.forms import IncidentForm
 from screening.incidents.presenters import entry_view, row_error_text
+from screening.web import rate_limits
 
 
 def keep_links_not_offered(changed, existing, offered) -> object:
@@ -38,6 +39,7 @@ def _log_url(case) -> str:
 
 
 @advocate_required
+@require_safe
 def incident_list(request, case_id):
     case = case_for(request.user, case_id)
     log = CaseIncidentLog(case)
@@ -107,6 +109,7 @@ def incident_delete(request, case_id, entry_id):
 
 
 @advocate_required
+@require_safe
 def incident_export(request, case_id):
     case = case_for(request.user, case_id)
     text = incident_csv.export(CaseIncidentLog(case).all)
@@ -119,6 +122,7 @@ def incident_export(request, case_id):
 
 @advocate_required
 @require_http_methods(["GET", "POST"])
+@rate_limits.limited("incident-import", account=lambda request: request.user.pk, methods={"POST"})
 def incident_import(request, case_id):
     """Import entries from a CSV in the documented columns: all of them, or none."""
     case = case_for(request.user, case_id)

@@ -1,17 +1,21 @@
-"""The organisation admin's pages: the organisation's advocates and its audit log."""
+"""The organisation admin's pages: the organisation's advocates and its audit log.
 
-import secrets
+An admin invites advocates (they set their own password: ``casework.invitations``), stops
+and restores their access, and resets a lost authenticator app. Each action is in the audit
+log, naming the advocate acted on by id. Stopping access, restoring it and resetting two-factor
+all end every session the advocate has, so a restored account starts from a fresh sign-in.
+"""
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from casework import audit
+from casework import audit, invitations
 from casework.access import organisation_admin_required
 from casework.forms import AdvocateForm
-from casework.models import User
+from casework.models import Invitation, User
 
 AUDIT_PAGE_SIZE = 50
 
@@ -22,36 +26,43 @@ def _advocate(request, user_id) -> User:
 
 
 @organisation_admin_required
+@require_safe
 def advocates(request):
     people = User.objects.filter(organisation_id=request.user.organisation_id)
     enrolled = set(
         TOTPDevice.objects.filter(user__in=people, confirmed=True).values_list("user_id", flat=True)
     )
+    joined = set(people.values_list("email", flat=True))
+    invited = [
+        invitation
+        for invitation in Invitation.objects.usable().filter(
+            organisation_id=request.user.organisation_id
+        )
+        if invitation.email not in joined
+    ]
     return render(
         request,
         "casework/advocates.html",
-        {"people": [(person, person.pk in enrolled) for person in people]},
+        {"people": [(person, person.pk in enrolled) for person in people], "invited": invited},
     )
 
 
 @organisation_admin_required
 @require_http_methods(["GET", "POST"])
 def add_advocate(request):
-    form = AdvocateForm(request.POST or None)
+    form = AdvocateForm(request.POST or None, organisation=request.user.organisation)
     if request.method == "POST" and form.is_valid():
-        password = secrets.token_urlsafe(12)
-        person = User.objects.create_user(
-            form.cleaned_data["email"],
-            password,
-            full_name=form.cleaned_data["full_name"],
+        invitation, token = invitations.invite(
             organisation=request.user.organisation,
+            by=request.user,
+            email=form.cleaned_data["email"],
+            full_name=form.cleaned_data["full_name"],
             is_organisation_admin=form.cleaned_data["is_organisation_admin"],
         )
-        # Shown once, on the next page, and never stored in the clear.
+        link = request.build_absolute_uri(invitations.link_path(token))
+        # Shown once, on this page; only a digest of the token is stored.
         return render(
-            request,
-            "casework/advocate_added.html",
-            {"person": person, "password": password},
+            request, "casework/advocate_added.html", {"invitation": invitation, "link": link}
         )
     return render(
         request, "casework/advocate_form.html", {"form": form}, status=422 if form.errors else 200
@@ -66,21 +77,45 @@ def set_active(request, user_id):
         raise PermissionDenied
     person.is_active = request.POST.get("active") == "yes"
     person.save(update_fields=["is_active"])
+    # Stopping ends their sessions; restoring must not bring old ones back either.
+    person.end_every_session()
+    audit.record_account(
+        actor=request.user,
+        action=audit.Action.REACTIVATED if person.is_active else audit.Action.DEACTIVATED,
+        subject="account",
+        advocate=person,
+    )
     return redirect("casework:advocates")
 
 
 @organisation_admin_required
 @require_POST
 def reset_two_factor(request, user_id):
-    """For a lost phone: the advocate enrols a new authenticator app at next sign-in."""
+    """For a lost phone: the advocate is signed out everywhere and enrols a new
+    authenticator app at their next sign-in."""
     person = _advocate(request, user_id)
     TOTPDevice.objects.filter(user=person).delete()
+    person.end_every_session()
+    audit.record_account(
+        actor=request.user,
+        action=audit.Action.TWO_FACTOR_RESET,
+        subject="two-factor",
+        advocate=person,
+    )
     return redirect("casework:advocates")
 
 
 @organisation_admin_required
+@require_safe
 def audit_log(request):
     page = Paginator(audit.for_organisation(request.user.organisation), AUDIT_PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    return render(request, "casework/audit_log.html", {"page": page})
+    ids = {event.advocate_id for event in page.object_list if event.advocate_id}
+    names = dict(
+        User.objects.filter(pk__in=ids, organisation_id=request.user.organisation_id).values_list(
+            "pk", "full_name"
+        )
+    )
+    events = [(event, names.get(event.advocate_id, "")) for event in page.object_list]
+    return render(request, "casework/audit_log.html", {"page": page, "events": events})

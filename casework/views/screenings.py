@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext, gettext_lazy
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from casework import audit, once, services
 from casework.access import advocate_required
@@ -49,6 +49,7 @@ from screening.incidents.presenters import (
 from screening.journey import CheckAnswersView, Journey, QuestionView, QuickEntryView
 from screening.judgement import levels_above
 from screening.presenters import present, summary
+from screening.web import rate_limits
 
 logger = logging.getLogger(__name__)
 
@@ -143,7 +144,7 @@ class CaseQuickEntryView(QuickEntryView):
 class CaseCheckView(CheckAnswersView):
     """The shared check page; completing the screening is a POST to the same address."""
 
-    http_method_names = ["get", "post"]
+    http_method_names = ["get", "head", "post"]
     journey_class = CaseJourney
 
     def check_context(self, **extra) -> dict:
@@ -249,6 +250,7 @@ def _result_context(request, screening, judgement_form=None) -> dict:
 
 
 @advocate_required
+@require_safe
 def result(request, case_id, screening_id):
     screening = screening_for(request.user, case_id, screening_id)
     if not screening.is_complete:
@@ -288,6 +290,8 @@ def withdraw_judgement(request, case_id, screening_id, judgement_id):
 
 
 @advocate_required
+@require_safe
+@rate_limits.limited("case-pdf", account=lambda request: request.user.pk)
 def download(request, case_id, screening_id):
     """The police summary of one completed screening, as it was that day: its snapshot, its
     completion date and its judgement history, with the case's incident log as it stands now

@@ -6,11 +6,13 @@ behaviours, the effects on daily life, the warning signs) are separated by semic
 columns take "yes", "no" or blank (blank is "no"); dates are YYYY-MM-DD and times 24-hour HH:MM.
 
 Spreadsheet programs run a cell as a formula when it begins with ``=``, ``+``, ``-`` or ``@``
-(and some also after a tab or carriage return). Text in a log is typed by people, and a log may
-hold text the person doing this sent, so ``export`` puts an apostrophe before any cell that
-begins with one of those characters, or with an apostrophe, so the cell is shown as text.
-``parse`` takes one leading apostrophe off again, so export then import gives back exactly the
-same entries.
+(and some also after a tab or carriage return, or after spaces). A spreadsheet that splits text
+on another separator (a semicolon, a tab, a pipe, a new line) makes a new cell after each one,
+so ``none;=1+1`` can become a formula too. Text in a log is typed by people, and a log may hold
+text the person doing this sent, so ``export`` puts an apostrophe at the start of the cell, and
+after every comma, semicolon, tab, pipe or line break, wherever what follows (after any spaces)
+is one of those characters or an apostrophe: each piece is then shown as text. ``parse`` takes
+those apostrophes off again, so export then import gives back exactly the same entries.
 
 ``parse`` checks every row and returns either every incident or, for each bad row, the row
 number (as a spreadsheet shows it: the header is row 1), the column and what is wrong. Nothing
@@ -21,6 +23,7 @@ Pure Python: no Django. Messages are wrapped in ``_()`` and translated where sho
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -33,8 +36,13 @@ from screening.markers import _
 LIST_SEPARATOR = ";"
 YES, NO = "yes", "no"
 MAX_ROWS = 1000
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 TEXT_MARKER = "'"
+#: Where a spreadsheet may start a new cell: the start, or after a common separator.
+_PIECE_START = r"(?:^|(?<=[,;\t|\r\n]))"
+#: What, at a piece's start, a spreadsheet could run, or our own marker (so it round-trips).
+_RISKY = r"(?:[=+\-@\t\r]|[ \t]*[=+\-@]|')"
+_NEEDS_GUARD = re.compile(_PIECE_START + r"(?=" + _RISKY + r")")
+_GUARDED = re.compile(_PIECE_START + TEXT_MARKER + r"(?=" + _RISKY + r")")
 
 #: The CSV column each ``Incident`` field is read from, where the names differ.
 _COLUMN_FOR_FIELD = {"occurred_on": "date"}
@@ -111,14 +119,14 @@ class ImportResult:
 
 
 def guard(cell: str) -> str:
-    """Make a cell safe to open in a spreadsheet (see the module docstring)."""
-    if cell.startswith((*FORMULA_TRIGGERS, TEXT_MARKER)):
-        return TEXT_MARKER + cell
-    return cell
+    """Make a cell safe to open in a spreadsheet, however it is split (see the module
+    docstring)."""
+    return _NEEDS_GUARD.sub(TEXT_MARKER, cell)
 
 
 def unguard(cell: str) -> str:
-    return cell[1:] if cell.startswith(TEXT_MARKER) else cell
+    """Undo ``guard``: one apostrophe off each piece that ``guard`` would have marked."""
+    return _GUARDED.sub("", cell)
 
 
 def _yes_no(value: bool | None) -> str:

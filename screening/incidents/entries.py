@@ -97,6 +97,11 @@ DAILY_LIFE_EFFECTS: Mapping[str, str] = MappingProxyType(
 _ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{4,32}")
 _TIME_PATTERN = re.compile(r"([01][0-9]|2[0-3]):([0-5][0-9])")
 _ALLOWED_CONTROL_CHARACTERS = frozenset("\n\r\t")
+#: Invisible formatting characters that real text needs: the zero-width joiner (emoji such as
+#: 👩🏽‍💻) and non-joiner (Persian, Indic scripts).
+_ALLOWED_FORMAT_CHARACTERS = frozenset("\u200c\u200d")
+#: A subdivision flag (Wales, Scotland, England): a black flag, tag letters, a cancel tag.
+_FLAG_TAG_SEQUENCE = re.compile("\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f")
 
 
 #: ``Incident.time`` shares its name with the type, so the annotation uses this alias.
@@ -174,13 +179,29 @@ class InvalidIncident(ValueError):
         self.problem = problem
 
 
-def has_control_characters(text: str) -> bool:
-    """Whether ``text`` holds an invisible control character other than a new line or a tab:
-    none has a place in anything someone types here, an answer or an entry in a log."""
-    return any(
-        unicodedata.category(character) == "Cc" and character not in _ALLOWED_CONTROL_CHARACTERS
-        for character in text
-    )
+def _is_hidden(character: str) -> bool:
+    category = unicodedata.category(character)
+    if category == "Cc":
+        return character not in _ALLOWED_CONTROL_CHARACTERS
+    if category == "Cf":
+        return character not in _ALLOWED_FORMAT_CHARACTERS
+    return category in ("Zl", "Zp")
+
+
+def has_hidden_characters(text: str) -> bool:
+    """Whether ``text`` holds a character that is invisible or changes how the text around it
+    is shown, none of which has a place in anything someone types here:
+
+    - control characters (``Cc``) other than a new line, carriage return or tab;
+    - format characters (``Cf``): the bidirectional controls (U+202A to U+202E, U+2066 to
+      U+2069) and marks (U+200E, U+200F, U+061C), which can reverse a whole sentence a name is
+      put into; zero-width spaces and joiners (U+200B, U+2060, U+FEFF); the soft hyphen; and
+      the rest of the class, except the zero-width joiner and non-joiner that emoji and some
+      scripts need, and the tags inside a subdivision flag such as Wales's;
+    - the line and paragraph separators (U+2028, U+2029), which break lines where no new line
+      was typed.
+    """
+    return any(_is_hidden(character) for character in _FLAG_TAG_SEQUENCE.sub("", text))
 
 
 def check_text(name: str, value: object) -> str:
@@ -188,8 +209,8 @@ def check_text(name: str, value: object) -> str:
         raise InvalidIncident(name, "not text")
     if len(value) > TEXT_LIMITS[name]:
         raise InvalidIncident(name, f"longer than {TEXT_LIMITS[name]} characters")
-    if has_control_characters(value):
-        raise InvalidIncident(name, "control characters")
+    if has_hidden_characters(value):
+        raise InvalidIncident(name, "hidden characters")
     return value
 
 

@@ -26,7 +26,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext, gettext_lazy
 
 from screening import incidents, questions
-from screening.forms import OTHER_GROUP_LABEL, ErrorLinksMixin, reject_control_characters
+from screening.forms import OTHER_GROUP_LABEL, ErrorLinksMixin, reject_hidden_characters
 from screening.incidents import Incident
 
 TEXTAREA_ROWS = 5
@@ -178,7 +178,7 @@ def _text(name: str, label, *, hint="", required=False, required_error="", texta
         strip=False,
         widget=forms.Textarea(attrs=attrs) if textarea else forms.TextInput(attrs=attrs),
         error_messages=error_messages,
-        validators=[reject_control_characters],
+        validators=[reject_hidden_characters],
     )
     # The server says the limit with a clear message; see the module docstring.
     field.widget.attrs.pop("maxlength", None)
@@ -269,7 +269,7 @@ class IncidentForm(ErrorLinksMixin, forms.Form):
                 help_text=gettext_lazy("For example, 9:30pm or 21:30"),
                 required=False,
                 widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
-                validators=[reject_control_characters],
+                validators=[reject_hidden_characters],
             ),
             "approximate": forms.BooleanField(
                 label=gettext_lazy("The date or time is approximate"),

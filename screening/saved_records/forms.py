@@ -6,7 +6,7 @@ from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 from django.utils.translation import gettext_lazy
 
-from screening.forms import ErrorLinksMixin, reject_control_characters
+from screening.forms import ErrorLinksMixin, reject_hidden_characters
 from screening.saved_records import passphrases
 
 PASSPHRASE_MAX_LENGTH = 200
@@ -17,7 +17,7 @@ class PassphraseForm(ErrorLinksMixin, forms.Form):
         label=gettext_lazy("Your passphrase"),
         help_text=gettext_lazy("The 6 words, in order. Capital letters do not matter."),
         max_length=PASSPHRASE_MAX_LENGTH,
-        validators=[reject_control_characters],
+        validators=[reject_hidden_characters],
         error_messages={
             "required": gettext_lazy("Enter your passphrase"),
             "max_length": gettext_lazy("Your passphrase is 6 words: check what you entered"),

@@ -1,5 +1,6 @@
 """Neutral error pages. Each keeps the exit button and gives nothing away."""
 
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -57,7 +58,21 @@ def error_page(request, status: int, *, wording=None, action=None):
     return render(request, "errors/error.html", context, status=status)
 
 
+TOO_LARGE = (
+    _("What you sent was too large"),
+    (
+        _(
+            "The page you sent had more in it than the service can take, so nothing from it "
+            "was saved. Your answers from before are kept."
+        ),
+        _("Go back, shorten what you typed or pasted, and send it again."),
+    ),
+)
+
+
 def bad_request(request, exception=None):
+    if isinstance(exception, RequestDataTooBig | TooManyFieldsSent | TooManyFilesSent):
+        return error_page(request, 413, wording=TOO_LARGE)
     return error_page(request, 400)
 
 

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 from django.views.generic import TemplateView
 
 
@@ -38,6 +38,7 @@ def keep_session(request):
     return HttpResponse(status=204)
 
 
+@require_safe
 def session_ended(request):
     """Where the page goes when the idle time runs out: make sure it is true."""
     request.session.flush()

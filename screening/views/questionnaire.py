@@ -7,7 +7,7 @@ Views stay thin: the bank says what a page asks, ``flow`` says where to go,
 
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from screening import contacts, flow
 from screening.answers import SessionAnswers
@@ -17,6 +17,7 @@ from screening.journey import CheckAnswersView, PublicJourney, QuestionView, not
 from screening.presenters import display_name, results
 
 
+@require_safe
 def begin(request):
     """The start of the questions: resume where this person left off."""
     journey = PublicJourney(request)
@@ -28,6 +29,7 @@ question = QuestionView.as_view(journey_class=PublicJourney)
 check_answers = CheckAnswersView.as_view(journey_class=PublicJourney)
 
 
+@require_safe
 def results_page(request):
     journey = PublicJourney(request)
     if elsewhere := journey.complete_or_elsewhere():

@@ -16,15 +16,16 @@ from django import forms
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from screening import pdf
 from screening.answers import POLICE_DETAILS_KEY
 from screening.downloads import pdf_response, render_in_time
-from screening.forms import ErrorLinksMixin, reject_control_characters
+from screening.forms import ErrorLinksMixin, reject_hidden_characters
 from screening.incidents.presenters import POLICE, pdf_incident_options, prompt_texts
 from screening.incidents.session_log import SessionIncidentLog
 from screening.journey import PublicJourney
+from screening.web import rate_limits
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +41,7 @@ class PoliceDetailsForm(ErrorLinksMixin, forms.Form):
         help_text=gettext_lazy("This helps the police match the summary to you."),
         required=False,
         max_length=NAME_MAX_LENGTH,
-        validators=[reject_control_characters],
+        validators=[reject_hidden_characters],
         error_messages={
             "max_length": gettext_lazy("Your name must be 100 characters or fewer"),
         },
@@ -53,7 +54,7 @@ class PoliceDetailsForm(ErrorLinksMixin, forms.Form):
         ),
         required=False,
         max_length=REFERENCE_MAX_LENGTH,
-        validators=[reject_control_characters],
+        validators=[reject_hidden_characters],
         error_messages={
             "max_length": gettext_lazy("The crime reference number must be 40 characters or fewer"),
         },
@@ -102,6 +103,7 @@ def details(request):
     return render(request, "screening/summary_details.html", {"form": form})
 
 
+@require_safe
 def before_download(request):
     """The "Before you download" page: the file will stay on this device."""
     if elsewhere := PublicJourney(request).complete_or_elsewhere():
@@ -122,6 +124,7 @@ def _police_summary_options(request, answers) -> dict:
     }
 
 
+@require_safe
 def print_view(request):
     """The police summary as a page to print: everything the PDF holds, and no file saved."""
     journey = PublicJourney(request)
@@ -132,6 +135,8 @@ def print_view(request):
     return render(request, "screening/summary_print.html", context)
 
 
+@require_safe
+@rate_limits.limited("summary-pdf")
 def download(request):
     """The PDF itself, made in memory and never written to disk.
 

@@ -11,16 +11,57 @@ The trade is made in the safe direction: a session can end up to ``SESSION_REFRE
 *sooner* than the idle limit after the last page view, never later. The idle warning reads
 the real time left from :meth:`SessionStore.seconds_left`, so it still appears two minutes
 before the end. See docs/decisions/0005-session-writes.md.
+
+A session's contents are encrypted at rest (Fernet: AES and an HMAC) under keys derived
+with HKDF from each ``FIELD_ENCRYPTION_KEYS`` key for this one purpose, never from
+``SECRET_KEY``: someone with the database, a backup or a copy of its files cannot read the
+answers of a person part-way through. The first key encrypts; every configured key decrypts,
+so the keys rotate as the case fields' do. A session that no configured key can read is
+treated as empty, as Django treats a session whose signature does not match.
+
+Deleting a session (Exit, signing out, an expired one cleared) asks the database to let
+go of what it held: see ``screening.web.erasure``.
 """
 
+import base64
+import logging
 from datetime import UTC, datetime, timedelta
+from functools import cache
 
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from django.conf import settings
 from django.contrib.sessions.backends import db
+from django.core.signals import setting_changed
 from django.db import connections, router
 from django.utils import timezone
 
+from screening.web import erasure
+
+logger = logging.getLogger(__name__)
+_PURPOSE = b"screening.web.sessions: the contents of a session at rest"
+
 DEFAULT_REFRESH_SECONDS = 60
+
+
+@cache
+def _cipher() -> MultiFernet:
+    """One Fernet key per ``FIELD_ENCRYPTION_KEYS`` key, derived for sessions only."""
+    derived = []
+    for key in settings.FIELD_ENCRYPTION_KEYS:
+        material = base64.urlsafe_b64decode(key)
+        hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_PURPOSE)
+        derived.append(Fernet(base64.urlsafe_b64encode(hkdf.derive(material))))
+    return MultiFernet(derived)
+
+
+def _forget_cipher(*, setting, **kwargs):
+    if setting == "FIELD_ENCRYPTION_KEYS":
+        _cipher.cache_clear()
+
+
+setting_changed.connect(_forget_cipher)
 
 
 def refresh_interval() -> timedelta:
@@ -64,9 +105,31 @@ class SessionStore(db.SessionStore):
             session_key=self.session_key, session_data=data, expire_date=self._stored_expiry
         )
 
+    def encode(self, session_dict) -> str:
+        """The session's contents, encrypted (see the module docstring)."""
+        return _cipher().encrypt(self.serializer().dumps(session_dict)).decode("ascii")
+
+    def decode(self, session_data) -> dict:
+        try:
+            return self.serializer().loads(_cipher().decrypt(session_data.encode("ascii")))
+        except (InvalidToken, UnicodeEncodeError, ValueError):
+            # A session from before encryption, or under a key no longer configured: like a
+            # session with a bad signature, it is treated as empty (and never logged).
+            logger.warning("A session could not be decrypted and was treated as empty")
+            return {}
+
     def save(self, must_create=False):
         super().save(must_create=must_create)
         self._stored_expiry = self.get_expiry_date()
+
+    def delete(self, session_key=None):
+        super().delete(session_key)
+        erasure.let_go_of_deleted_rows()
+
+    @classmethod
+    def clear_expired(cls):
+        super().clear_expired()
+        erasure.let_go_of_deleted_rows()
 
     def clock_is_stale(self) -> bool:
         """Whether the stored expiry is far enough behind to be worth a write."""

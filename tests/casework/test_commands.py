@@ -13,7 +13,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from casework.management.commands import demo_accounts
-from casework.models import Organisation, User
+from casework.models import Invitation, Organisation, User
 from tests.casework.records import sign_in_with_password
 
 
@@ -58,58 +58,41 @@ def test_create_organisation_needs_a_name(db):
 # --- create_advocate -----------------------------------------------------------------------
 
 
-def test_create_advocate_prints_the_address_for_the_authenticator_app(organisation):
+def printed_link(output: str) -> str:
+    (link,) = re.findall(r"https?://\S+", output)
+    return link
+
+
+def test_create_advocate_prints_an_invitation_link_and_no_password(organisation):
     output = run(
         "create_advocate",
         organisation="North Support",
         email="New.Person@North.example",
         name="New Person",
-        password="a-perfectly-fine-password",
+        site="https://screening.example.org",
     )
-    person = User.objects.get(email="new.person@north.example")
-    assert person.organisation == organisation
-    assert person.full_name == "New Person"
-    assert not person.is_organisation_admin
-    assert person.check_password("a-perfectly-fine-password")
-    uri = printed_uri(output)
-    assert uri.startswith("otpauth://totp/")
-    assert uri == TOTPDevice.objects.get(user=person).config_url
-    assert "First password" not in output
+    link = printed_link(output)
+    assert link.startswith("https://screening.example.org/cases/join/?invitation=")
+    invitation = Invitation.objects.get(email="new.person@north.example")
+    assert invitation.organisation == organisation
+    assert invitation.full_name == "New Person"
+    assert not invitation.is_organisation_admin
+    assert not User.objects.filter(email="new.person@north.example").exists()
+    assert "password" not in output.lower().replace("choose their password", "")
+    assert "otpauth" not in output
 
 
 def test_create_advocate_admin(organisation):
     output = run(
         "create_advocate", organisation="North Support", email="boss@north.example", admin=True
     )
-    assert User.objects.get(email="boss@north.example").is_organisation_admin
-    assert "Created organisation admin" in output
-
-
-def test_create_advocate_generates_a_first_password_when_none_is_given(organisation):
-    output = run("create_advocate", organisation="North Support", email="gen@north.example")
-    (password,) = re.findall(r"First password: (\S+)", output)
-    assert User.objects.get(email="gen@north.example").check_password(password)
-
-
-@pytest.mark.parametrize(
-    "password", ["short", "123456789012345", "password1234", "gen@north.example1"]
-)
-def test_create_advocate_refuses_a_weak_password(organisation, password):
-    with pytest.raises(CommandError):
-        run(
-            "create_advocate",
-            organisation="North Support",
-            email="gen@north.example",
-            password=password,
-        )
-    assert not User.objects.filter(email="gen@north.example").exists()
-    assert not TOTPDevice.objects.exists()
+    assert Invitation.objects.get(email="boss@north.example").is_organisation_admin
+    assert "Invited organisation admin" in output
 
 
 def test_create_advocate_refuses_an_unknown_organisation(db):
     with pytest.raises(CommandError, match="no organisation called 'Nowhere'"):
         run("create_advocate", organisation="Nowhere", email="x@north.example")
-    assert not User.objects.exists()
 
 
 def test_create_advocate_refuses_an_email_that_has_an_account(advocate):
@@ -117,20 +100,24 @@ def test_create_advocate_refuses_an_email_that_has_an_account(advocate):
         run("create_advocate", organisation="North Support", email=advocate.email.upper())
 
 
-def test_the_new_advocate_signs_in_with_a_code_from_the_printed_address(client, organisation):
-    output = run(
-        "create_advocate",
-        organisation="North Support",
-        email="new@north.example",
-        password="a-perfectly-fine-password",
+def test_the_invited_advocate_joins_and_enrols_from_the_printed_link(client, organisation):
+    output = run("create_advocate", organisation="North Support", email="new@north.example")
+    link = urlparse(printed_link(output))
+    token = parse_qs(link.query)["invitation"][0]
+    password = "a-perfectly-fine-password"
+    response = client.post(
+        reverse("casework:join"),
+        {"invitation": token, "new_password": password, "confirm_password": password},
     )
-    response = sign_in_with_password(client, "new@north.example", "a-perfectly-fine-password")
     assert response.url == reverse("casework:two-factor")
     page = client.get(response.url)
-    assert not page.context["enrolling"]  # enrolled already, from the printed address
-    response = client.post(response.url, {"code": code_from(printed_uri(output))})
+    assert page.context["enrolling"]
+    device = TOTPDevice.objects.get(user__email="new@north.example")
+    response = client.post(reverse("casework:two-factor"), {"code": code_from(device.config_url)})
     assert response.status_code == 302
     assert client.get(reverse("casework:cases")).status_code == 200
+    client.logout()
+    assert sign_in_with_password(client, "new@north.example", password).status_code == 302
 
 
 # --- generate_encryption_key ---------------------------------------------------------------
@@ -168,3 +155,10 @@ def test_demo_accounts_in_development(client, db, settings):
     response = client.post(reverse("casework:two-factor"), {"code": code})
     assert response.status_code == 302
     assert client.get(reverse("casework:audit-log")).status_code == 200
+
+
+def test_demo_accounts_offer_an_invitation_to_try_joining(client, db, settings):
+    settings.DEBUG = True
+    output = run("demo_accounts")
+    (link,) = re.findall(r"http://127\.0\.0\.1:8000/cases/join/\S+", output)
+    assert client.get(link.removeprefix("http://127.0.0.1:8000")).status_code == 200

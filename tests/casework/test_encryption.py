@@ -11,6 +11,7 @@ from django.urls import reverse
 from casework.encryption import UndecryptableValue, decrypt, encrypted_fields, new_key
 from casework.incident_log import CaseIncidentLog
 from casework.models import AuditEvent, Case, CaseIncident, JudgementEntry, Screening
+from tests.casework.conftest import signed_in
 from tests.casework.records import (
     case_data,
     completed_screening,
@@ -194,10 +195,13 @@ def test_a_wrong_key_fails_loudly_and_never_returns_ciphertext(case, settings):
         list(Case.objects.values_list("notes", flat=True))
 
 
-def test_a_wrong_key_fails_loudly_on_the_case_page(advocate_client, case, settings):
+def test_a_wrong_key_fails_loudly_on_the_case_page(client, advocate, case, settings):
     settings.FIELD_ENCRYPTION_KEYS = [new_key()]
+    # Sessions are encrypted with keys derived from the same ones, so everyone signs in
+    # again; then the case itself cannot be read, loudly.
+    signed_in(client, advocate)
     with pytest.raises(UndecryptableValue):
-        advocate_client.get(url("case", case_id=case.pk))
+        client.get(url("case", case_id=case.pk))
 
 
 def test_a_token_that_is_not_a_token_is_undecryptable():

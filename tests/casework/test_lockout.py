@@ -151,3 +151,42 @@ def test_an_overlong_email_gets_a_clear_error_and_no_attempt_is_recorded(client,
     assert response.status_code == 422
     assert "254 characters or fewer" in response.content.decode()
     assert not AccessAttempt.objects.exists()
+
+
+def test_behind_a_trusted_proxy_failures_count_against_the_real_client(client, advocate, settings):
+    """Five made-up emails from one client must not lock out everyone behind the proxy."""
+    settings.TRUSTED_PROXIES = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.1"}
+    for number in range(settings.SIGN_IN_ATTEMPTS + 1):
+        sign_in_with_password(
+            client,
+            f"guess{number}@north.example",
+            "not-the-password",
+            HTTP_X_FORWARDED_FOR="203.0.113.66",
+            **proxy,
+        )
+    locked = sign_in_with_password(
+        client, advocate.email, HTTP_X_FORWARDED_FOR="203.0.113.66", **proxy
+    )
+    assert locked.status_code == 429
+    elsewhere = sign_in_with_password(
+        client, advocate.email, HTTP_X_FORWARDED_FOR="198.51.100.7", **proxy
+    )
+    assert elsewhere.status_code == 302
+    assert elsewhere.url == TWO_FACTOR
+
+
+def test_a_client_cannot_choose_its_address_with_the_header(client, advocate, settings):
+    settings.TRUSTED_PROXIES = 1
+    for number in range(settings.SIGN_IN_ATTEMPTS):
+        sign_in_with_password(
+            client,
+            f"guess{number}@north.example",
+            "not-the-password",
+            REMOTE_ADDR="10.0.0.1",
+            HTTP_X_FORWARDED_FOR=f"192.0.2.{number}, 203.0.113.66",
+        )
+    response = sign_in_with_password(
+        client, advocate.email, REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.66"
+    )
+    assert response.status_code == 429

@@ -8,8 +8,9 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from casework import invitations
 from casework.incident_log import CaseIncidentLog
-from casework.models import AuditEvent, Case, CaseIncident, Screening, SubmissionToken
+from casework.models import AuditEvent, Case, CaseIncident, Invitation, Screening, SubmissionToken
 from tests.casework.conftest import make_case
 from tests.casework.records import completed_screening, started_screening, url
 from tests.incident_examples import FULL, visit
@@ -142,3 +143,26 @@ def test_erasing_a_case_deletes_everything_that_belongs_to_it(
     assert Case.objects.get(pk=other.pk).client_reference == "KEEP"
     assert Screening.objects.filter(case_id=other.pk).count() == 2
     assert advocate_client.get(url("case", case_id=case.pk)).status_code == 404
+
+
+def test_invitations_that_can_no_longer_be_used_are_cleared(
+    retention, organisation, admin_advocate
+):
+    def invite(email):
+        invitation, _token = invitations.invite(
+            organisation=organisation,
+            by=admin_advocate,
+            email=email,
+            full_name="Someone",
+            is_organisation_admin=False,
+        )
+        return invitation
+
+    invite("replaced@north.example")
+    invite("replaced@north.example")  # the first one is revoked
+    Invitation.objects.filter(pk=invite("expired@north.example").pk).update(
+        expires_at=timezone.now() - timedelta(seconds=1)
+    )
+    invitations.accept(invitation=invite("joined@north.example"), password="x" * 20)
+    delete_stale()
+    assert list(Invitation.objects.values_list("email", flat=True)) == ["replaced@north.example"]

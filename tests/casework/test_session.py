@@ -69,11 +69,22 @@ def test_sign_out_does_not_answer_get(advocate_client, case):
     assert advocate_client.get(url("case", case_id=case.pk)).status_code == 200
 
 
-def test_signed_out_page_makes_sure_of_it(advocate_client, case):
+def test_a_link_to_the_signed_out_page_from_another_site_does_not_sign_anyone_out(
+    advocate_client, case
+):
     response = advocate_client.get(reverse("casework:signed-out"))
     assert response.status_code == 200
+    content = response.content.decode()
+    assert "You are still signed in" in content
+    assert f'action="{SIGN_OUT}"' in content
+    assert advocate_client.get(url("case", case_id=case.pk)).status_code == 200
+
+
+def test_the_signed_out_page_says_so_when_it_is_true(client, advocate):
+    sign_in_fully(client, advocate)
+    response = client.post(SIGN_OUT, follow=True)
     assert b"You are signed out" in response.content
-    assert advocate_client.get(url("case", case_id=case.pk)).status_code == 302
+    assert b"You are still signed in" not in response.content
 
 
 def test_an_idle_session_ends(advocate_client, case):

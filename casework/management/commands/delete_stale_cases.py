@@ -5,7 +5,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from casework.models import AuditEvent, Case, SubmissionToken
+from casework.models import AuditEvent, Case, Invitation, SubmissionToken
+from screening.web import erasure
 
 
 class Command(BaseCommand):
@@ -36,4 +37,9 @@ class Command(BaseCommand):
             deleted += 1
         # One-time form tokens only matter for a few minutes.
         SubmissionToken.objects.filter(created_at__lt=timezone.now() - timedelta(days=1)).delete()
+        # An invitation that was used, replaced or has run out is of no further use: its name
+        # and address go with it (the audit log keeps that it happened).
+        Invitation.objects.exclude(pk__in=Invitation.objects.usable()).delete()
+        if deleted:
+            erasure.let_go_of_deleted_rows()
         self.stdout.write(f"Deleted {deleted} cases untouched for {days} days.")

@@ -7,9 +7,13 @@ from django.core.management.base import BaseCommand, CommandError
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from casework import invitations
 from casework.models import Organisation, User
 
 EMAIL = "demo.advocate@example.org"
+# Someone invited but not joined yet, to try joining from an invitation link.
+NEWCOMER = "demo.newcomer@example.org"
+SITE = "http://127.0.0.1:8000"
 PASSWORD = "demo-password-only-for-development"  # noqa: S105
 # A fixed secret, so the printed code and an authenticator app agree across restarts.
 DEMO_KEY = "3132333435363738393031323334353637383930"
@@ -42,11 +46,24 @@ class Command(BaseCommand):
             self.stdout.write(current)
             return
         left = device.step - int(time.time()) % device.step
+        newcomer_link = ""
+        if not User.objects.filter(email=NEWCOMER).exists():
+            _invitation, token = invitations.invite(
+                organisation=organisation,
+                by=None,
+                email=NEWCOMER,
+                full_name="Demo Newcomer",
+                is_organisation_admin=False,
+            )
+            newcomer_link = (
+                "\nTo try joining as an invited advocate (a new link each run): "
+                f"{SITE}{invitations.link_path(token)}\n"
+            )
         self.stdout.write(
-            "\nDemo sign-in (development only): http://127.0.0.1:8000/cases/\n"
+            f"\nDemo sign-in (development only): {SITE}/cases/\n"
             f"  email:    {EMAIL}\n"
             f"  password: {PASSWORD}\n"
             f"  code:     {current} (for {left} more seconds; `make demo-code` prints the "
             "current one)\n"
-            f"  or add this to an authenticator app: {device.config_url}\n"
+            f"  or add this to an authenticator app: {device.config_url}\n" + newcomer_link
         )
