@@ -41,7 +41,6 @@ var:
 
 run: $(PY_STAMP) $(ASSETS_STAMP) | var
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
-	$(DEV_ENV) $(BIN)/python manage.py createcachetable
 	$(DEV_ENV) $(BIN)/python manage.py demo_accounts
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
 
@@ -68,7 +67,6 @@ serve: $(PY_STAMP) $(ASSETS_STAMP) | var
 	  LOCAL_PLAIN_HTTP=true ALLOWED_HOSTS=127.0.0.1,localhost DEBUG=false; \
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0 && \
 	$(BIN)/python manage.py migrate --noinput --verbosity 0 && \
-	$(BIN)/python manage.py createcachetable && \
 	exec $(BIN)/gunicorn --config gunicorn.conf.py
 
 # Prints a new random SECRET_KEY (the one `make serve` uses is made the same way).

@@ -67,11 +67,6 @@ SIGN_IN_ATTEMPTS = int(os.environ.get("SIGN_IN_ATTEMPTS", "5"))
 SIGN_IN_COOLOFF_MINUTES = int(os.environ.get("SIGN_IN_COOLOFF_MINUTES", "15"))
 # Kept records (screening/saved_records): deleted when not opened or changed for this many days.
 SAVED_RECORD_DAYS = int(os.environ.get("SAVED_RECORD_DAYS", "90"))
-# Passphrase attempts (opening, making, importing) per client address (and per advocate) in
-# each window, and for everyone together per minute: each one is an Argon2id derivation.
-SAVED_RECORD_ATTEMPTS_PER_CLIENT = int(os.environ.get("SAVED_RECORD_ATTEMPTS_PER_CLIENT", "10"))
-SAVED_RECORD_CLIENT_WINDOW_MINUTES = int(os.environ.get("SAVED_RECORD_CLIENT_WINDOW_MINUTES", "15"))
-SAVED_RECORD_ATTEMPTS_PER_MINUTE = int(os.environ.get("SAVED_RECORD_ATTEMPTS_PER_MINUTE", "60"))
 # How long an invitation link for a new advocate works (it works once).
 INVITATION_DAYS = int(os.environ.get("INVITATION_DAYS", "7"))
 # The site admin (/cases/admin/, for staff past two-factor). Off in production unless set.
@@ -155,20 +150,7 @@ WSGI_APPLICATION = "screening.wsgi.application"
 
 # Kept in each process's memory: only the fixed parts of the page shell (templates/base.html),
 # never anything about a person.
-# The "limits" cache counts passphrase attempts (screening/saved_records/limits.py) and must be
-# shared by every app server, so it is a database table (`manage.py createcachetable`). Its
-# keys are keyed hashes, never an address or an account.
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "limits": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "attempt_counters",
-        # Far above the default 300, so that flooding it with new clients cannot cull the
-        # counters (the overall one included) before their window ends.
-        "OPTIONS": {"MAX_ENTRIES": 100_000},
-    },
-}
-SAVED_RECORD_LIMITS_CACHE = "limits"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 TEMPLATES = [
     {
@@ -309,14 +291,19 @@ if LOCAL_PLAIN_HTTP:
 # (requests, minutes) per client address, per account, and for everyone together, for each
 # expensive endpoint; see screening/web/rate_limits.py. Sign-in failures are also locked out by
 # django-axes (SIGN_IN_ATTEMPTS), which this does not replace.
+# Multiplies every limit below. Only for a load test or benchmark on one machine, where every
+# simulated person comes from the same address; leave it at 1 anywhere real.
+RATE_LIMIT_SCALE = float(os.environ.get("RATE_LIMIT_SCALE", "1"))
 RATE_LIMITS = {
     "sign-in": {"client": (30, 15), "account": (20, 15)},
     "two-factor": {"client": (30, 15), "account": (15, 15)},
     "summary-pdf": {"client": (10, 10)},
     "case-pdf": {"client": (60, 10), "account": (30, 10)},
     "incident-import": {"client": (30, 10), "account": (20, 10)},
-    # Opening a record the person kept, with its passphrase.
-    "open-record": {"client": (10, 15), "account": (10, 15), "everyone": (600, 15)},
+    # A passphrase for a kept record: opening one, making one, an advocate's import. Each is
+    # an Argon2id derivation (64 MiB, about a third of a second of one core), so "everyone"
+    # bounds the CPU and memory guessing could take across all servers.
+    "open-record": {"client": (10, 15), "account": (10, 15), "everyone": (60, 1)},
 }
 # -----------------------------------------------------------------------------
 

@@ -13,9 +13,7 @@ def _plain_static_storage(settings):
 @pytest.fixture(autouse=True)
 def _quick_passphrase_hashing(monkeypatch, settings):
     """Kept records derive their keys with a light Argon2id cost in tests, so the suite stays
-    quick; tests/saved_records/test_crypto.py checks the real cost on its own. Attempts are not
-    limited unless a test sets the limits (the counters outlive each test's database)."""
+    quick; tests/saved_records/test_crypto.py checks the real cost on its own."""
     from screening.saved_records import crypto
 
     monkeypatch.setattr(crypto, "COST", crypto.Cost(memory_kib=1024, iterations=1, lanes=1))
-    settings.SAVED_RECORD_ATTEMPTS_PER_CLIENT = settings.SAVED_RECORD_ATTEMPTS_PER_MINUTE = 10**6

@@ -88,6 +88,7 @@ def check(request, scope: str, *, account=None) -> int | None:
         if kind not in limits:
             continue
         allowed, minutes = limits[kind]
+        allowed = math.ceil(allowed * settings.RATE_LIMIT_SCALE)
         count, left = _count(_key(scope, kind, value), minutes)
         if count > allowed:
             waits.append(max(1, math.ceil(left.total_seconds())))

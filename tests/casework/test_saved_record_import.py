@@ -3,7 +3,6 @@
 from datetime import date
 
 import pytest
-from django.core.cache import caches
 from django.urls import reverse
 
 from casework.incident_log import CaseIncidentLog
@@ -17,11 +16,6 @@ from tests.saved_records.records import contents
 
 PASSPHRASE = "abacus abdomen abdominal abide abiding ability"
 NOT_OPENED = "We could not open a record with that passphrase. Check the words and try again."
-
-
-@pytest.fixture(autouse=True)
-def fresh_counters(db, settings):
-    caches[settings.SAVED_RECORD_LIMITS_CACHE].clear()
 
 
 @pytest.fixture
@@ -107,7 +101,10 @@ def test_another_organisations_case_is_not_found(client, outsider, case, kept):
 
 
 def test_attempts_are_limited_per_advocate(advocate_client, case, kept, settings):
-    settings.SAVED_RECORD_ATTEMPTS_PER_CLIENT = 1
+    settings.RATE_LIMITS = {
+        **settings.RATE_LIMITS,
+        "open-record": {"client": (1, 15), "account": (1, 15)},
+    }
     bring_in(advocate_client, case, passphrase="zebra zeppelin zero zestfully zesty zigzagged")
     response = bring_in(advocate_client, case, token="t-2")
     assert response.status_code == 429

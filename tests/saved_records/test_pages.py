@@ -4,7 +4,6 @@ import re
 from datetime import date
 
 import pytest
-from django.core.cache import caches
 from django.test import Client
 
 from screening.answers import ANSWERS_KEY, POLICE_DETAILS_KEY
@@ -19,11 +18,6 @@ pytestmark = pytest.mark.django_db
 
 KEEP_PAGES = ("/keep/", "/kept/", "/kept/passphrase/", "/kept/delete/", "/open/")
 NOT_OPENED = "We could not open a record with that passphrase. Check the words and try again."
-
-
-@pytest.fixture(autouse=True)
-def fresh_counters(db, settings):
-    caches[settings.SAVED_RECORD_LIMITS_CACHE].clear()
 
 
 def words_on(html: str) -> str:
@@ -259,7 +253,10 @@ def test_a_change_after_deletion_on_another_device_is_not_saved_anywhere(client)
 
 
 def test_opening_attempts_are_limited(client, settings):
-    settings.SAVED_RECORD_ATTEMPTS_PER_CLIENT = 2
+    settings.RATE_LIMITS = {
+        **settings.RATE_LIMITS,
+        "open-record": {"client": (2, 15), "account": (2, 15)},
+    }
     never_made = "abacus abdomen abdominal abide abiding ability"
     assert open_in(client, never_made).status_code == 422
     assert open_in(client, never_made).status_code == 422
@@ -270,7 +267,10 @@ def test_opening_attempts_are_limited(client, settings):
 
 
 def test_making_passphrases_is_limited_too(client, settings):
-    settings.SAVED_RECORD_ATTEMPTS_PER_CLIENT = 1
+    settings.RATE_LIMITS = {
+        **settings.RATE_LIMITS,
+        "open-record": {"client": (1, 15), "account": (1, 15)},
+    }
     started_with_an_entry(client)
     assert client.post("/keep/passphrase/").status_code == 200
     assert client.post("/keep/passphrase/").status_code == 429
