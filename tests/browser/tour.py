@@ -148,6 +148,7 @@ TOUR_LABELS = (
     "record",
     "record, delete",
     "results with a record",
+    "start again",
     "keep",
     "passphrase",
     "kept",
@@ -155,7 +156,6 @@ TOUR_LABELS = (
     "kept, delete",
     "open",
     "open showing errors",
-    "start again",
     "page not found",
     "session ended",
 )
