@@ -58,3 +58,11 @@ capture_output = False
 proc_name = "screening"
 # No control socket file in the home folder: nothing on local disk.
 control_socket_disable = True
+
+
+def post_worker_init(worker):
+    """Start this worker's PDF workers (screening/downloads.py) before it takes a request, so
+    nobody's first PDF waits for them."""
+    from screening.downloads import start_workers
+
+    start_workers()

@@ -53,6 +53,10 @@ TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
 HSTS_PRELOAD = env_bool("HSTS_PRELOAD", True)
 # Longest wait for the summary PDF before the "could not be made" page is shown instead.
 PDF_TIMEOUT_SECONDS = float(os.environ.get("PDF_TIMEOUT_SECONDS", "20"))
+# Worker processes that lay PDFs out, per app server process, and how much lower their CPU
+# priority is than the pages' (screening/downloads.py).
+PDF_WORKERS = int(os.environ.get("PDF_WORKERS", "1"))
+PDF_WORKER_NICENESS = int(os.environ.get("PDF_WORKER_NICENESS", "10"))
 # `make serve` only: production settings over plain HTTP on this machine (no
 # HTTPS redirect, HSTS or Secure cookies). Refused unless every allowed host is
 # a loopback address.

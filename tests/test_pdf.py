@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from pypdf import PdfReader
 
-from screening import contacts, pdf, questions
+from screening import contacts, pdf, pdf_layout, questions
 from screening.incidents import Incident
 from screening.incidents.presenters import pdf_incident_options
 from screening.judgement import Judgement
@@ -522,13 +522,13 @@ def test_the_fetcher_refuses_everything_but_our_pdf_static_files(url):
 
 
 def test_the_fetcher_serves_our_stylesheet_from_disk():
-    response = pdf.FETCHER.fetch(pdf.BASE_URL + pdf.STYLESHEET_NAME)
+    response = pdf.FETCHER.fetch(pdf_layout.BASE_URL + pdf_layout.STYLESHEET_NAME)
     assert response.content_type == "text/css"
     assert b"@page" in response.read()
 
 
 def test_one_fetcher_is_shared_and_it_follows_no_redirects():
-    assert isinstance(pdf.FETCHER, pdf.weasyprint.URLFetcher)
+    assert isinstance(pdf_layout.FETCHER, pdf_layout.weasyprint.URLFetcher)
     assert not any(
         type(handler).__name__ == "HTTPRedirectHandler" for handler in pdf.FETCHER.handlers
     )

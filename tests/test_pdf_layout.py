@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 import weasyprint
 
-from screening import pdf
+from screening import pdf, pdf_layout
 from screening.incidents import Incident
 from screening.incidents.presenters import pdf_incident_options
 from tests.test_pdf import complete_answers
@@ -16,7 +16,7 @@ A4_WIDTH_PX = 210 / 25.4 * 96
 def laid_out(answers, **options) -> weasyprint.Document:
     html = pdf.render_summary_html(answers, **options)
     document = weasyprint.HTML(string=html, base_url=pdf.BASE_URL, url_fetcher=pdf.FETCHER)
-    return document.render(stylesheets=[pdf.STYLESHEET], font_config=pdf.FONT_CONFIG)
+    return document.render(stylesheets=[pdf_layout.STYLESHEET], font_config=pdf_layout.FONT_CONFIG)
 
 
 def boxes_past_the_right_edge(document: weasyprint.Document) -> list[str]:

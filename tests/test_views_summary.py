@@ -4,7 +4,6 @@ import builtins
 import io
 import logging
 import re
-import threading
 from datetime import date, timedelta
 
 import pytest
@@ -13,8 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from screening import pdf
+from screening import downloads, pdf
 from screening.answers import ANSWERS_KEY, POLICE_DETAILS_KEY, STARTED_KEY
+from tests import pdf_jobs
 from tests.test_pdf import complete_answers
 
 DETAILS_URL = reverse("questions:summary-details")
@@ -208,10 +208,7 @@ def test_a_renderer_failure_shows_a_kind_page_and_keeps_the_answers(client, monk
     session.save()
     answers_before = client.session[ANSWERS_KEY]
 
-    def broken(*args, **kwargs):
-        raise RuntimeError("SENTINEL Sam Example said something")
-
-    monkeypatch.setattr(pdf, "render_summary_pdf", broken)
+    monkeypatch.setattr(downloads, "RENDER", pdf_jobs.broken)
     with caplog.at_level(logging.INFO):
         response = client.get(FILE_URL)
 
@@ -230,19 +227,10 @@ def test_a_renderer_that_takes_too_long_shows_the_same_page_and_keeps_the_answer
     session[POLICE_DETAILS_KEY] = {"name": "Alex Person"}
     session.save()
     answers_before = client.session[ANSWERS_KEY]
-    finish = threading.Event()
-
-    def slow(*args, **kwargs):
-        finish.wait(timeout=10)
-        return b"%PDF- too late"
-
-    monkeypatch.setattr(pdf, "render_summary_pdf", slow)
-    settings.PDF_TIMEOUT_SECONDS = 0.05
-    try:
-        with caplog.at_level(logging.INFO):
-            response = client.get(FILE_URL)
-    finally:
-        finish.set()  # let the abandoned render end, so the next one is not kept waiting
+    monkeypatch.setattr(downloads, "RENDER", pdf_jobs.slow)
+    settings.PDF_TIMEOUT_SECONDS = 0.5
+    with caplog.at_level(logging.INFO):
+        response = client.get(FILE_URL)
 
     assert_the_kind_failure_page(response, client, answers_before)
     assert "could not be made (TimeoutError)" in caplog.text

@@ -3,7 +3,6 @@ the case's references, carries the case's incident log, and fails gently."""
 
 import io
 import logging
-import threading
 from datetime import timedelta
 
 from django.utils import timezone
@@ -11,8 +10,9 @@ from pypdf import PdfReader
 
 from casework.incident_log import CaseIncidentLog
 from casework.models import AuditEvent
-from screening import pdf
+from screening import downloads
 from screening.incidents import Incident
+from tests import pdf_jobs
 from tests.casework.records import completed_screening, started_screening, url
 
 
@@ -93,21 +93,12 @@ def test_a_renderer_that_takes_too_long_gets_the_neutral_page_and_nothing_is_exp
     advocate_client, case, advocate, monkeypatch, settings, caplog
 ):
     screening = completed_screening(case, advocate, yes=(3,))
-    finish = threading.Event()
-
-    def slow(*args, **kwargs):
-        finish.wait(timeout=10)
-        return b"%PDF- too late"
-
-    monkeypatch.setattr(pdf, "render_summary_pdf", slow)
-    settings.PDF_TIMEOUT_SECONDS = 0.05
-    try:
-        with caplog.at_level(logging.INFO):
-            response = advocate_client.get(
-                url("screening-pdf", case_id=case.pk, screening_id=screening.pk)
-            )
-    finally:
-        finish.set()  # let the abandoned render end, so the next one is not kept waiting
+    monkeypatch.setattr(downloads, "RENDER", pdf_jobs.slow)
+    settings.PDF_TIMEOUT_SECONDS = 0.5
+    with caplog.at_level(logging.INFO):
+        response = advocate_client.get(
+            url("screening-pdf", case_id=case.pk, screening_id=screening.pk)
+        )
     assert response.status_code == 503
     assert "The summary could not be made" in response.content.decode()
     assert "A case summary PDF could not be made (TimeoutError)" in caplog.text
@@ -121,10 +112,7 @@ def test_a_renderer_failure_names_nothing_from_the_case_in_the_log(
 ):
     screening = completed_screening(case, advocate, yes=(3,))
 
-    def broken(*args, **kwargs):
-        raise RuntimeError("SENTINEL client said something")
-
-    monkeypatch.setattr(pdf, "render_summary_pdf", broken)
+    monkeypatch.setattr(downloads, "RENDER", pdf_jobs.broken)
     with caplog.at_level(logging.INFO):
         response = advocate_client.get(
             url("screening-pdf", case_id=case.pk, screening_id=screening.pk)
