@@ -9,13 +9,15 @@ Measured in one run, with warm-ups and medians:
 - Chromium, through Playwright, printing the same HTML (our stylesheet inlined) with a new
   page per PDF, as the peer;
 - the first PDF after a fresh start against a warm one, in fresh child processes;
-- this process's resident memory (VmRSS) after 20 and after 200 renders.
+- this process's resident memory (VmRSS) after 20 and after 200 renders;
+- the longest allowed case log (1000 entries of the typical length) laid out in a PDF worker,
+  against the time limit, and the pages of a case summary with 14 incidents.
 
 The machine's load average is printed at the start and the end: on a shared machine, Chromium
 (several processes on every core) slows down far more than WeasyPrint (one thread) when other
 work is running, so a ratio measured under load flatters WeasyPrint.
 
-The last four lines are the targets, as ``NAME: VALUE``. These are benchmarks, not tests:
+The last lines are the targets, as ``NAME: VALUE``. These are benchmarks, not tests:
 nothing here fails on a slow machine.
 """
 
@@ -139,12 +141,12 @@ def main() -> None:
     from pypdf import PdfReader
 
     from bench.sample import incident_options, sample_answers
-    from screening import pdf
+    from screening import pdf, pdf_layout
 
     answers = sample_answers()
     options = {rows: incident_options(rows, answers) for rows in ROW_COUNTS}
     print(
-        f"Python {platform.python_version()}, WeasyPrint {pdf.weasyprint.__version__}, "
+        f"Python {platform.python_version()}, WeasyPrint {pdf_layout.weasyprint.__version__}, "
         f"{os.cpu_count()} CPUs, {platform.machine()}"
     )
     print(
@@ -195,7 +197,9 @@ def main() -> None:
         )
 
     print("\nChromium (peer): new page per PDF, set_content + page.pdf(tagged=True), same HTML")
-    stylesheet = (pdf.PDF_STATIC_DIR / pdf.STYLESHEET_NAME).read_text(encoding="utf-8")
+    stylesheet = (pdf_layout.PDF_STATIC_DIR / pdf_layout.STYLESHEET_NAME).read_text(
+        encoding="utf-8"
+    )
     html_by_rows = {
         rows: pdf.render_summary_html(answers, **options[rows]).replace(
             "</head>", f"<style>{stylesheet}</style></head>", 1
@@ -211,12 +215,30 @@ def main() -> None:
     for rows in ROW_COUNTS:
         print(f"  {rows:>3} rows: {weasy[rows] / chromium[rows]:.2f}")
 
+    print("\nThe longest allowed case log: 1000 entries of the typical length, in a PDF worker")
+    from bench.sample import case_options
+    from screening import downloads
+
+    longest = pdf.render_summary_html(answers, **incident_options(1000, answers))
+    downloads.run_in_worker(pdf_layout.warm_up)
+    started = time.perf_counter()
+    document = downloads.run_in_worker(pdf_layout.html_to_pdf, longest)
+    longest_seconds = time.perf_counter() - started
+    pages = len(PdfReader(io.BytesIO(document)).pages)
+    limit = settings.PDF_TIMEOUT_SECONDS
+    print(f"  {longest_seconds:.1f} s, {pages} pages; the limit is {limit:.0f} s", flush=True)
+    case14 = pdf.render_summary_pdf(answers, **case_options(14, answers))
+    case14_pages = len(PdfReader(io.BytesIO(case14)).pages)
+    print(f"  A case summary with 14 incidents: {case14_pages} pages")
+
     print(f"\nLoad average (1, 5, 15 min) at the end: {load_average()}")
     print()
     print(f"pdf_50_vs_chromium: {weasy[50] / chromium[50]:.2f}")
     print(f"pdf_200_vs_chromium: {weasy[200] / chromium[200]:.2f}")
     print(f"first_pdf_vs_warm: {statistics.median(ratios):.2f}")
     print(f"rss_200_vs_20: {rss[200] / rss[20]:.2f}")
+    print(f"pdf_1000_vs_limit: {longest_seconds / settings.PDF_TIMEOUT_SECONDS:.2f}")
+    print(f"pdf_case14_pages: {case14_pages}")
 
 
 if __name__ == "__main__":

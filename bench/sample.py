@@ -202,3 +202,18 @@ def incident_options(count: int, answers: dict[str, dict] | None = None) -> dict
     them (``pdf_incident_options``); empty for no incidents."""
     answers = answers or sample_answers()
     return pdf_incident_options(sample_incidents(count), today=TODAY)
+
+
+def case_options(count: int, answers: dict[str, dict] | None = None) -> dict[str, object]:
+    """An advocate's case summary: the incident options with the professional, their
+    organisation and the case's references, as the case download makes it."""
+    return {
+        **incident_options(count, answers),
+        "person_name": "Robin Client",
+        "police_reference": "CR-2026-114477",
+        "completed_by": "Sam Okafor",
+        "organisation": "North Stalking Service",
+        "case_reference": "NS-0042",
+        "stalker_date_of_birth": "3 April 1980",
+        "completed_on": TODAY,
+    }

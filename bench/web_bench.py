@@ -9,6 +9,8 @@ all work as deployed.
 
 Printed, in one run:
 
+- the p95 of question pages on their own and while six people download the summary PDF of the
+  largest record a person can keep (``pdf_isolation_p95_ratio``);
 - throughput and median time of a question page (a session that has started),
   the check-answers page (a complete session) and the bare view, each with the
   same number of concurrent keep-alive clients;
@@ -434,6 +436,12 @@ def complete_session(browser: Browser) -> None:
 
 def measure(port: int, path: str, prepare, *, clients=CLIENTS, seconds=MEASURE_SECONDS):
     """Requests per second and median seconds for GET ``path`` from concurrent clients."""
+    times = request_times(port, path, prepare, clients=clients, seconds=seconds)
+    return len(times) / seconds, statistics.median(times)
+
+
+def request_times(port: int, path: str, prepare, *, clients=CLIENTS, seconds=MEASURE_SECONDS):
+    """The seconds each GET ``path`` took, from concurrent clients, after a warm-up."""
     browsers = []
     for _ in range(clients):
         browser = Browser(port)
@@ -470,7 +478,81 @@ def measure(port: int, path: str, prepare, *, clients=CLIENTS, seconds=MEASURE_S
         browser.close()
     if failures:
         sys.exit(f"{len(failures)} failed requests, e.g. {failures[0]}")
-    return len(times) / seconds, statistics.median(times)
+    return times
+
+
+# --- PDFs beside pages -------------------------------------------------------------------
+
+PDF_DOWNLOADERS = 6
+PAGE_CLIENTS = 4
+RECORD_ENTRIES = 100  # the most a person's record holds
+LONGEST = {  # every free-text field of an entry at its limit
+    "place": 200,
+    "what_happened": 5000,
+    "effect_details": 1000,
+    "witnesses": 1000,
+    "evidence": 1000,
+    "officer": 100,
+    "crime_reference": 40,
+}
+WORDS = "he waited outside the flat again and sent twenty messages before midnight "
+
+
+def _text(length: int) -> str:
+    return (WORDS * (length // len(WORDS) + 1))[:length].strip().ljust(length, "x")
+
+
+def maximum_record(browser: Browser) -> None:
+    """A finished screening and the largest record a person can keep: every entry full."""
+    complete_session(browser)
+    for number in range(RECORD_ENTRIES):
+        form = main_form(read_page(browser.get("/record/add/").text), "/record/add/")
+        data = {
+            **form.hidden,
+            "occurred_on_0": str(1 + number % 28),
+            "occurred_on_1": str(1 + number % 11),
+            "occurred_on_2": "2026",
+            "time": "21:30",
+            "behaviours": ["following", "waiting", "threats", "via_others"],
+            "feared_violence": "yes",
+            "daily_life_effects": ["routes", "security"],
+            "reported_to_police": "yes",
+            **{name: _text(length) for name, length in LONGEST.items()},
+        }
+        response = browser.post("/record/add/", data)
+        if response.status != 302:
+            sys.exit(f"an entry of the maximum record was refused: {response.status}")
+
+
+def pdf_isolation(port: int, question: str) -> tuple[float, float]:
+    """p95 of question pages (seconds) on their own, then while six people download the
+    summary PDF of a maximum record again and again."""
+    idle = request_times(port, question, complete_session, clients=PAGE_CLIENTS)
+    downloaders = [Browser(port) for _ in range(PDF_DOWNLOADERS)]
+    for browser in downloaders:
+        maximum_record(browser)
+    stop = threading.Event()
+
+    def download(browser: Browser) -> None:
+        while not stop.is_set():
+            browser.get("/summary/file/")
+
+    threads = [threading.Thread(target=download, args=(browser,)) for browser in downloaders]
+    for thread in threads:
+        thread.start()
+    time.sleep(1)  # every download under way
+    busy = request_times(port, question, complete_session, clients=PAGE_CLIENTS)
+    stop.set()
+    for thread in threads:
+        thread.join()
+    for browser in downloaders:
+        browser.close()
+    return percentile(idle, 0.95), percentile(busy, 0.95)
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
 
 def compressed_size(body: bytes) -> int:
@@ -649,6 +731,12 @@ def main():
         print(f"\nOpening a kept record (one client): p50 {open_ms:.0f} ms; "
               f"a question page: p50 {question_ms:.1f} ms")  # fmt: skip
 
+        print(f"\nQuestion pages ({PAGE_CLIENTS} clients) while {PDF_DOWNLOADERS} people download "
+              f"the PDF of a {RECORD_ENTRIES}-entry maximum record", flush=True)  # fmt: skip
+        idle_p95, busy_p95 = pdf_isolation(port, question_path)
+        print(f"  p95 on their own {idle_p95 * 1000:.1f} ms; "
+              f"while the PDFs are made {busy_p95 * 1000:.1f} ms")  # fmt: skip
+
     guesses = argon2_guesses_per_second()
     years = 2**70 / guesses / (365.25 * 24 * 3600)
     print(f"Argon2id at the service's cost: {guesses:.1f} guesses a second on one core; "
@@ -664,6 +752,7 @@ def main():
     print(f"saved_record_open_vs_question_page: {open_ms / question_ms:.0f}")
     print(f"argon2_guesses_per_second_per_core: {guesses:.1f}")
     print(f"argon2_years_for_70_bits_per_core: {years:.2e}")
+    print(f"pdf_isolation_p95_ratio: {busy_p95 / idle_p95:.2f}")
 
 
 def _first_question_path(port: int) -> str:
