@@ -441,6 +441,48 @@ class JudgementForm(ErrorLinksMixin, forms.Form):
         return data
 
 
+class HandoverForm(ErrorLinksMixin, TooLongMessages, forms.Form):
+    """Hand a case to another advocate of the organisation, with a note for them."""
+
+    owner = forms.TypedChoiceField(
+        label=_("Who is taking the case on?"),
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Select who is taking the case on"),
+            "invalid_choice": _("Select one of the advocates in your organisation"),
+        },
+    )
+    note = _text(
+        _("Handover note"),
+        max_length=5000,
+        required=True,
+        required_error=_("Enter a note for whoever takes the case on"),
+        textarea=True,
+        hint=_(
+            "What they need to know: the risk now, what is planned, safe ways to reach the "
+            "client. It is kept with the case and can be disclosed in court."
+        ),
+    )
+
+    def __init__(self, *args, advocates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.advocates = {person.pk: person for person in advocates}
+        self.fields["owner"].choices = [
+            Choice(person.pk, person.full_name or person.email) for person in advocates
+        ]
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Field.radios("owner", legend_size=Size.SMALL),
+            Field.textarea("note", label_size=Size.SMALL, rows=5, max_characters=5000),
+        )
+
+    def clean_owner(self):
+        return self.advocates[self.cleaned_data["owner"]]
+
+
 class AdvocateForm(ErrorLinksMixin, TooLongMessages, forms.Form):
     """An organisation admin adds an advocate to their organisation."""
 

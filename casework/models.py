@@ -92,6 +92,14 @@ class Case(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="cases")
     created_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+    # The advocate responsible for the case. Cases are handed over (``Handover``), never left
+    # without one while their advocate's account exists.
+    owner = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, related_name="owned_cases"
+    )
+    # Seen only by the owner and the organisation's managers (a client who works with
+    # colleagues, or a case close to home): everyone else gets a 404.
+    is_restricted = models.BooleanField(default=False)
     # The last change to the case or anything in it; retention counts from here.
     touched_at = models.DateTimeField(default=timezone.now, db_index=True)
     is_open = models.BooleanField(default=True)
@@ -216,6 +224,28 @@ class CaseIncident(models.Model):
 
     def __str__(self):
         return f"Incident {self.pk}"
+
+
+class Handover(models.Model):
+    """A case passed from one advocate to another, with the note that went with it."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="handovers")
+    at = models.DateTimeField(default=timezone.now)
+    by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    from_owner = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    to_owner = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    # Names as they were then: the record outlives the accounts.
+    by_name = EncryptedTextField(blank=True, default="")
+    from_name = EncryptedTextField(blank=True, default="")
+    to_name = EncryptedTextField(blank=True, default="")
+    note = EncryptedTextField()
+
+    class Meta:
+        ordering = ["at"]
+
+    def __str__(self):
+        return f"Handover {self.pk}"
 
 
 class AuditEvent(models.Model):

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from casework import audit
 from casework.incident_log import CaseIncidentLog
-from casework.models import Case, JudgementEntry, Screening, User
+from casework.models import Case, Handover, JudgementEntry, Screening, User
 from screening import flow, questions, scoring
 from screening.incidents import Incident
 from screening.judgement import Judgement
@@ -152,6 +152,43 @@ def import_incidents(*, case: Case, found: tuple[Incident, ...], by: User) -> No
 
 
 # --- Cases -----------------------------------------------------------------------------------
+
+
+class NotAnAdvocateHere(Exception):
+    """A case can only be owned by an active advocate of its own organisation."""
+
+
+@transaction.atomic
+def hand_over(*, case: Case, to: User, note: str, by: User) -> Handover:
+    """Make ``to`` the case's owner, keeping who handed it over, from whom, and the note."""
+    if not to.is_active or to.organisation_id != case.organisation_id:
+        raise NotAnAdvocateHere
+    locked = Case.objects.select_for_update().get(pk=case.pk)
+    previous = locked.owner
+    handover = Handover.objects.create(
+        case=locked,
+        by=by,
+        by_name=_name(by),
+        from_owner=previous,
+        from_name=_name(previous) if previous else "",
+        to_owner=to,
+        to_name=_name(to),
+        note=note,
+    )
+    Case.objects.filter(pk=case.pk).update(owner=to)
+    case.owner = to
+    case.touch()
+    audit.record(by, audit.Action.CHANGED, case, "owner")
+    return handover
+
+
+@transaction.atomic
+def set_restricted(*, case: Case, restricted: bool, by: User) -> None:
+    """Restrict a case to its owner and the managers, or lift the restriction."""
+    Case.objects.filter(pk=case.pk).update(is_restricted=restricted)
+    case.is_restricted = restricted
+    case.touch()
+    audit.record(by, audit.Action.CHANGED, case, "restricted")
 
 
 @transaction.atomic

@@ -17,6 +17,8 @@ urlpatterns = [
     path("<uuid:case_id>/details/", cases.edit_case, name="edit-case"),
     path("<uuid:case_id>/open/", cases.set_open, name="set-open"),
     path("<uuid:case_id>/erase/", cases.erase_case, name="erase-case"),
+    path("<uuid:case_id>/hand-over/", cases.hand_over, name="hand-over"),
+    path("<uuid:case_id>/restricted/", cases.set_restricted, name="set-restricted"),
     path("<uuid:case_id>/screenings/new/", screenings.start, name="start-screening"),
     path(screening_prefix, screenings.result, name="screening"),
     path(

@@ -12,11 +12,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from casework import audit, once, services
 from casework.access import advocate_required
-from casework.forms import CaseForm
+from casework.forms import CaseForm, HandoverForm
 from casework.incident_log import CaseIncidentLog
-from casework.models import Case, Screening
+from casework.models import Case, Screening, User
 from casework.presenters import case_overview, case_rows, pattern_context
-from casework.scoping import case_for, cases_for
+from casework.scoping import case_for, cases_for, managed_case_for, may_manage
 
 
 @advocate_required
@@ -47,7 +47,11 @@ def new_case(request):
         if form.is_valid():
             try:
                 with transaction.atomic():
-                    case = Case(organisation=request.user.organisation, created_by=request.user)
+                    case = Case(
+                        organisation=request.user.organisation,
+                        created_by=request.user,
+                        owner=request.user,
+                    )
                     form.apply_to(case)
                     case.save()
                     once.claim_or_roll_back(request.user, token, case_url(case))
@@ -72,7 +76,13 @@ def case_detail(request, case_id):
     case = case_for(request.user, case_id)
     audit.record(request.user, audit.Action.VIEWED, case)
     log = CaseIncidentLog(case)
-    context = {**case_overview(case), "incident_count": len(log), **pattern_context(log)}
+    context = {
+        **case_overview(case),
+        "incident_count": len(log),
+        **pattern_context(log),
+        "may_manage": may_manage(request.user, case),
+        "handovers": case.handovers.all(),
+    }
     return render(request, "casework/case_detail.html", context)
 
 
@@ -113,10 +123,56 @@ def set_open(request, case_id):
 @advocate_required
 @require_http_methods(["GET", "POST"])
 def erase_case(request, case_id):
-    """Erase a case on the client's request, with everything that belongs to it."""
-    case = case_for(request.user, case_id)
+    """Erase a case on the client's request, with everything that belongs to it. Only its
+    owner or a manager may."""
+    case = managed_case_for(request.user, case_id)
     if request.method == "POST":
         services.erase_case(case=case, by=request.user)
         return redirect(reverse("casework:cases") + "?erased=1")
     audit.record(request.user, audit.Action.VIEWED, case, "erasure")
     return render(request, "casework/case_erase.html", {"case": case})
+
+
+@advocate_required
+@require_http_methods(["GET", "POST"])
+def hand_over(request, case_id):
+    """The owner hands the case to a colleague, or a manager reassigns it, with a note."""
+    case = managed_case_for(request.user, case_id)
+    advocates = User.objects.filter(organisation_id=case.organisation_id, is_active=True).exclude(
+        pk=case.owner_id
+    )
+    form = HandoverForm(request.POST or None, advocates=list(advocates))
+    if request.method == "POST":
+        if form.is_valid():
+            services.hand_over(
+                case=case,
+                to=form.cleaned_data["owner"],
+                note=form.cleaned_data["note"],
+                by=request.user,
+            )
+            if case_for_or_none(request.user, case.pk) is None:
+                # Restricted, and no longer theirs to see.
+                return redirect(reverse("casework:cases") + "?handed_over=1")
+            return redirect(case_url(case) + "?handed_over=1")
+    else:
+        audit.record(request.user, audit.Action.VIEWED, case, "handover")
+    return render(
+        request,
+        "casework/hand_over.html",
+        {"case": case, "form": form},
+        status=422 if form.errors else 200,
+    )
+
+
+def case_for_or_none(user, case_id) -> Case | None:
+    return cases_for(user).filter(pk=case_id).first()
+
+
+@advocate_required
+@require_POST
+def set_restricted(request, case_id):
+    case = managed_case_for(request.user, case_id)
+    services.set_restricted(
+        case=case, restricted=request.POST.get("restricted") == "yes", by=request.user
+    )
+    return redirect(case_url(case))

@@ -288,6 +288,7 @@ def test_the_snapshot_records_who_completed_it_and_when(advocate_client, case, a
 #: Case URL patterns that never show a page of case data on GET: actions taken by POST only.
 POST_ONLY = {
     "set-open",
+    "set-restricted",
     "screening-judgement",
     "screening-judgement-withdraw",
     "screening-discard",

@@ -10,7 +10,8 @@ from django.urls import reverse
 
 from casework.encryption import UndecryptableValue, decrypt, encrypted_fields, new_key
 from casework.incident_log import CaseIncidentLog
-from casework.models import AuditEvent, Case, CaseIncident, JudgementEntry, Screening
+from casework.models import AuditEvent, Case, CaseIncident, Handover, JudgementEntry, Screening
+from tests.casework.conftest import make_advocate
 from tests.casework.records import (
     case_data,
     completed_screening,
@@ -40,6 +41,7 @@ SCREENING_SENTINELS = {
     "judgement": "ZQXJUDGEMENTREASON",
     "incident": "ZQXINCIDENT",
     "changed_notes": "ZQXCHANGEDNOTES",
+    "handover_note": "ZQXHANDOVERNOTE",
 }
 EVERY_SENTINEL = (*SENTINELS.values(), *SCREENING_SENTINELS.values())
 
@@ -120,6 +122,12 @@ def everything_through_the_pages(client, advocate):
     CaseIncidentLog(case).add(
         entry(case.created_at.date(), "home", what_happened=SCREENING_SENTINELS["incident"])
     )
+    colleague = make_advocate(advocate.organisation, "zqxcolleague@north.example")
+    handed = client.post(
+        url("hand-over", case_id=case.pk),
+        {"owner": colleague.pk, "note": SCREENING_SENTINELS["handover_note"]},
+    )
+    assert handed.status_code == 302
     return Case.objects.get()
 
 
@@ -174,6 +182,12 @@ def test_every_sensitive_field_is_encrypted():
         "withdrawn_by_name",
     }
     assert {field.name for field in encrypted_fields(CaseIncident)} == {"entry"}
+    assert {field.name for field in encrypted_fields(Handover)} == {
+        "note",
+        "by_name",
+        "from_name",
+        "to_name",
+    }
     assert not encrypted_fields(AuditEvent)
 
 
