@@ -180,7 +180,6 @@ CASE = {
     "safe_email": "not_asked",
     "safe_phone": "07700 900000",
     "times_to_avoid": "Evenings",
-    "notes": "Met at the office; prefers texts.",
 }
 INCIDENT = {
     "occurred_on_0": "3",

@@ -284,12 +284,6 @@ class CaseForm(ErrorLinksMixin, TooLongMessages, forms.Form):
     # Not "safe_email": that is the "is it safe to send an email?" question above.
     safe_email_address = _text(_("Safe email address (optional)"), max_length=254)
     times_to_avoid = _text(_("Times to avoid (optional)"), max_length=200)
-    notes = _text(
-        _("Notes (optional)"),
-        max_length=5000,
-        textarea=True,
-        hint=_("Case notes can be disclosed in court. Record facts, and who told you them."),
-    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -329,7 +323,6 @@ class CaseForm(ErrorLinksMixin, TooLongMessages, forms.Form):
                 legend=_("Safe ways to get in touch"),
                 legend_size=Size.MEDIUM,
             ),
-            Field.textarea("notes", label_size=Size.MEDIUM, rows=5, max_characters=5000),
         )
 
     @classmethod
@@ -351,7 +344,6 @@ class CaseForm(ErrorLinksMixin, TooLongMessages, forms.Form):
             "safe_phone": contact.get("phone", ""),
             "safe_email_address": contact.get("email_address", ""),
             "times_to_avoid": contact.get("times_to_avoid", ""),
-            "notes": case.notes,
         }
         for key, _label in SAFE_ROUTES:
             initial[f"safe_{key}"] = contact.get(key, NOT_ASKED)
@@ -373,7 +365,6 @@ class CaseForm(ErrorLinksMixin, TooLongMessages, forms.Form):
         case.stalker_date_of_birth = dob.isoformat() if dob else ""
         case.relationship = data["relationship"]
         case.police_reference = data["police_reference"]
-        case.notes = data["notes"]
         case.safe_contact = {
             **{key: data[f"safe_{key}"] or NOT_ASKED for key, _label in SAFE_ROUTES},
             "phone": data["safe_phone"],
@@ -439,6 +430,150 @@ class JudgementForm(ErrorLinksMixin, forms.Form):
         except JudgementError as error:
             self.add_error("level", str(error))
         return data
+
+
+class DateField(DateInputField):
+    """A GOV.UK date input (day, month, year) with plain error messages; ``when`` says which
+    dates are allowed: "past" (today or before), "future" (today or after) or "any"."""
+
+    def __init__(self, *, what, when="any", required=True, **kwargs):
+        super().__init__(required=required, **kwargs)
+        self.what = what
+        self.when = when
+        self.require_all_fields = False
+        self.error_messages["required"] = _("Enter %(what)s") % {"what": str(what).lower()}
+        for field in self.fields:
+            field.required = False
+            field.validators = []
+
+    def _message(self):
+        return _("%(what)s must be a real date, for example 27 3 2026") % {"what": self.what}
+
+    def clean(self, value):
+        parts = [str(part).strip() if part is not None else "" for part in value or ()]
+        if not any(parts):
+            if self.required:
+                raise ValidationError(self.error_messages["required"])
+            return None
+        if len(parts) != 3 or not all(part.isascii() and part.isdigit() for part in parts):
+            raise ValidationError(self._message())
+        day, month, year = (int(part) for part in parts)
+        try:
+            value = datetime.date(year, month, day)
+        except ValueError:
+            raise ValidationError(self._message()) from None
+        if not 1900 <= year <= 2200:
+            raise ValidationError(self._message())
+        today = timezone.localdate()
+        if self.when == "past" and value > today:
+            raise ValidationError(_("%(what)s must be today or in the past") % {"what": self.what})
+        if self.when == "future" and value < today:
+            raise ValidationError(
+                _("%(what)s must be today or in the future") % {"what": self.what}
+            )
+        return value
+
+
+CONTACT_METHODS = (
+    Choice("phone", _("Phone call")),
+    Choice("text", _("Text message")),
+    Choice("email", _("Email")),
+    Choice("in_person", _("In person")),
+    Choice("video", _("Video call")),
+    Choice("other", _("Another way")),
+)
+SAFE_TO_TALK = (
+    Choice(YES, _("Safe to talk")),
+    Choice(NO, _("Not safe to talk")),
+    Choice(NOT_ASKED, _("Not asked")),
+)
+NOTE_MAX_LENGTH = 5000
+
+
+class NoteForm(ErrorLinksMixin, TooLongMessages, forms.Form):
+    """An entry in the notes and contact log. Entries are never changed: a correction is a new
+    entry, made with this form from the entry it corrects."""
+
+    kind = forms.ChoiceField(
+        label=_("What are you recording?"),
+        choices=(
+            Choice("contact", _("Contact with the client")),
+            Choice(
+                "note",
+                _("A case note"),
+                hint=_("Anything else: a call with the police, a check you made, a decision."),
+            ),
+        ),
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Select whether this is a contact or a case note"),
+            "invalid_choice": _("Select whether this is a contact or a case note"),
+        },
+    )
+    happened_on = DateField(
+        what=_("The date"), when="past", label=_("Date"), help_text=_("For example, 17 10 2026")
+    )
+    method = forms.ChoiceField(
+        label=_("How were you in contact?"),
+        help_text=_("Only for a contact with the client."),
+        choices=CONTACT_METHODS,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _("Select how you were in contact")},
+    )
+    safe_to_talk = forms.ChoiceField(
+        label=_("Was it safe for the client to talk?"),
+        help_text=_("Only for a contact with the client."),
+        choices=SAFE_TO_TALK,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _("Select whether it was safe for the client to talk")},
+    )
+    text = _text(
+        _("What happened or what was said"),
+        max_length=NOTE_MAX_LENGTH,
+        required=True,
+        required_error=_("Enter what happened or what was said"),
+        textarea=True,
+        hint=_("Notes can be disclosed in court. Record facts, and who told you them."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        small = {"legend_size": Size.SMALL}
+        self.helper.layout = Layout(
+            Field.radios("kind", **small),
+            Field("happened_on"),
+            Field.radios("method", **small),
+            Field.radios("safe_to_talk", inline=True, **small),
+            Field.textarea("text", label_size=Size.SMALL, rows=6, max_characters=NOTE_MAX_LENGTH),
+        )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == "contact":
+            if not data.get("method") and "method" not in self.errors:
+                self.add_error("method", _("Select how you were in contact"))
+            if not data.get("safe_to_talk") and "safe_to_talk" not in self.errors:
+                self.add_error(
+                    "safe_to_talk", _("Select whether it was safe for the client to talk")
+                )
+        elif data.get("kind") == "note":
+            data["method"] = data["safe_to_talk"] = ""
+        return data
+
+    @classmethod
+    def initial_for_correction(cls, note) -> dict:
+        return {
+            "kind": note.kind,
+            "happened_on": note.happened_on,
+            "method": note.method,
+            "safe_to_talk": note.safe_to_talk,
+            "text": note.text,
+        }
 
 
 class HandoverForm(ErrorLinksMixin, TooLongMessages, forms.Form):

@@ -115,7 +115,6 @@ class Case(models.Model):
     consent_to_refer = models.BooleanField(null=True)
     consent_recorded_on = models.DateField(null=True, blank=True)
     safe_contact = EncryptedJSONField()
-    notes = EncryptedTextField(blank=True, default="")
 
     class Meta:
         ordering = ["-touched_at"]
@@ -246,6 +245,41 @@ class Handover(models.Model):
 
     def __str__(self):
         return f"Handover {self.pk}"
+
+
+class CaseNote(models.Model):
+    """One entry in a case's notes and contact log. Entries are never changed or deleted (they
+    can be disclosed in court): a mistake is put right by a new entry that names the entry it
+    corrects (``corrects``)."""
+
+    class Kind(models.TextChoices):
+        CONTACT = "contact", _("Contact with the client")
+        NOTE = "note", _("Case note")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="note_entries")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    # The day of the contact or of what the note records; plain, so the caseload can show the
+    # last contact without decrypting.
+    happened_on = models.DateField()
+    written_at = models.DateTimeField(default=timezone.now)
+    author = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    author_name = EncryptedTextField(blank=True, default="")
+    # For a contact: how (casework.forms.CONTACT_METHODS) and whether it was safe to talk
+    # (yes / no / not_asked); "" for a note.
+    method = EncryptedTextField(blank=True, default="")
+    safe_to_talk = EncryptedTextField(blank=True, default="")
+    text = EncryptedTextField()
+    corrects = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="corrections"
+    )
+
+    class Meta:
+        ordering = ["-happened_on", "-written_at"]
+        indexes = [models.Index(fields=["case", "kind", "happened_on"])]
+
+    def __str__(self):
+        return f"Note {self.pk}"
 
 
 class AuditEvent(models.Model):

@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from casework.forms import RELATIONSHIP_CHOICES, SAFE_ROUTES
-from casework.models import Case, JudgementEntry, Screening
+from casework.forms import CONTACT_METHODS, RELATIONSHIP_CHOICES, SAFE_ROUTES, SAFE_TO_TALK
+from casework.models import Case, CaseNote, JudgementEntry, Screening
 from screening import changes, questions, scoring
 from screening.incidents import presenters as incident_presenters
 from screening.judgement import Judgement, final_level
@@ -245,3 +245,43 @@ def sign_names(case: Case) -> dict[int, str]:
         sign.number: fill(sign.canonical, case.stalker_name)
         for sign in questions.BANK.warning_signs
     }
+
+
+# --- Notes and the contact log ---------------------------------------------------------------
+
+METHOD_WORDS = {choice.value: choice.label for choice in CONTACT_METHODS}
+SAFE_TO_TALK_WORDS = {choice.value: choice.label for choice in SAFE_TO_TALK}
+
+
+@dataclass(frozen=True)
+class NoteRow:
+    note: CaseNote
+    method: str
+    safe_to_talk: str
+    corrected: bool
+
+
+def note_rows(notes) -> list[NoteRow]:
+    """Entries as the log shows them, newest first, each saying whether a later entry
+    corrects it (``corrects`` names the entry a correction is for)."""
+    notes = list(notes.select_related("corrects"))
+    corrected = {note.corrects_id for note in notes if note.corrects_id}
+    return [
+        NoteRow(
+            note=note,
+            method=str(METHOD_WORDS.get(note.method, "")),
+            safe_to_talk=str(SAFE_TO_TALK_WORDS.get(note.safe_to_talk, "")),
+            corrected=note.pk in corrected,
+        )
+        for note in notes
+    ]
+
+
+def last_contact(case: Case) -> datetime.date | None:
+    """The day of the latest contact with the client (a plain column: nothing decrypted)."""
+    return (
+        case.note_entries.filter(kind=CaseNote.Kind.CONTACT)
+        .order_by("-happened_on")
+        .values_list("happened_on", flat=True)
+        .first()
+    )

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from casework import audit
 from casework.incident_log import CaseIncidentLog
-from casework.models import Case, Handover, JudgementEntry, Screening, User
+from casework.models import Case, CaseNote, Handover, JudgementEntry, Screening, User
 from screening import flow, questions, scoring
 from screening.incidents import Incident
 from screening.judgement import Judgement
@@ -149,6 +149,42 @@ def import_incidents(*, case: Case, found: tuple[Incident, ...], by: User) -> No
     """Every entry or none (``LogFull`` when they would not fit)."""
     CaseIncidentLog(case).add_all(found)
     audit.record(by, audit.Action.CHANGED, case, "incident log import")
+
+
+# --- Notes and the contact log ---------------------------------------------------------------
+
+
+@transaction.atomic
+def add_note(
+    *,
+    case: Case,
+    kind: str,
+    happened_on,
+    text: str,
+    by: User,
+    method: str = "",
+    safe_to_talk: str = "",
+    corrects: CaseNote | None = None,
+) -> CaseNote:
+    """Append an entry to the notes and contact log; a correction names the entry it corrects.
+    Nothing ever changes or deletes an entry."""
+    if corrects is not None and corrects.case_id != case.pk:
+        raise ValueError("A correction belongs to the same case as the entry it corrects.")
+    note = CaseNote.objects.create(
+        case=case,
+        kind=kind,
+        happened_on=happened_on,
+        text=text,
+        method=method if kind == CaseNote.Kind.CONTACT else "",
+        safe_to_talk=safe_to_talk if kind == CaseNote.Kind.CONTACT else "",
+        author=by,
+        author_name=_name(by),
+        corrects=corrects,
+    )
+    case.touch()
+    subject = "note correction" if corrects is not None else "note"
+    audit.record(by, audit.Action.CREATED, case, subject)
+    return note
 
 
 # --- Cases -----------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from casework.views import accounts, cases, incidents, organisation, screenings
+from casework.views import accounts, cases, incidents, notes, organisation, screenings
 
 app_name = "casework"
 
@@ -46,6 +46,9 @@ urlpatterns = [
     ),
     path("<uuid:case_id>/log/export/", incidents.incident_export, name="incident-export"),
     path("<uuid:case_id>/log/import/", incidents.incident_import, name="incident-import"),
+    path("<uuid:case_id>/notes/", notes.note_list, name="notes"),
+    path("<uuid:case_id>/notes/add/", notes.note_form, name="note-add"),
+    path("<uuid:case_id>/notes/<uuid:note_id>/correct/", notes.note_form, name="note-correct"),
     path("organisation/advocates/", organisation.advocates, name="advocates"),
     path("organisation/advocates/new/", organisation.add_advocate, name="add-advocate"),
     path(

@@ -15,8 +15,10 @@ from casework.access import advocate_required
 from casework.forms import CaseForm, HandoverForm
 from casework.incident_log import CaseIncidentLog
 from casework.models import Case, Screening, User
-from casework.presenters import case_overview, case_rows, pattern_context
+from casework.presenters import case_overview, case_rows, last_contact, note_rows, pattern_context
 from casework.scoping import case_for, cases_for, managed_case_for, may_manage
+
+RECENT_NOTES = 3
 
 
 @advocate_required
@@ -82,6 +84,8 @@ def case_detail(request, case_id):
         **pattern_context(log),
         "may_manage": may_manage(request.user, case),
         "handovers": case.handovers.all(),
+        "recent_notes": note_rows(case.note_entries.all())[:RECENT_NOTES],
+        "last_contact": last_contact(case),
     }
     return render(request, "casework/case_detail.html", context)
 

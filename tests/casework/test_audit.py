@@ -23,7 +23,6 @@ SECRETS = {
     "client_name": "QJVCLIENT",
     "stalker_name": "QJVSTALKER",
     "police_reference": "QJVPOLICE",
-    "notes": "QJVNOTES",
     "times_to_avoid": "QJVTIMES",
 }
 
@@ -80,7 +79,8 @@ def test_changing_the_details(advocate_client, advocate, secret_case):
     advocate_client.get(url("edit-case", case_id=secret_case.pk))
     assert_event(secret_case, advocate, "viewed", "details")
     response = advocate_client.post(
-        url("edit-case", case_id=secret_case.pk), case_data(**{**SECRETS, "notes": "QJVNOTES 2"})
+        url("edit-case", case_id=secret_case.pk),
+        case_data(**{**SECRETS, "times_to_avoid": "QJVTIMES 2"}),
     )
     assert response.status_code == 302
     assert_event(secret_case, advocate, "changed", "details")

@@ -16,7 +16,7 @@ from pypdf import PdfReader
 
 from casework import audit
 from casework.incident_log import CaseIncidentLog
-from casework.models import AuditEvent, Screening
+from casework.models import AuditEvent, CaseNote, Screening
 from screening import questions, scoring
 from screening.incidents import Incident
 from tests.casework.records import completed_screening, screening_answers, started_screening
@@ -303,6 +303,9 @@ def test_every_case_page_writes_a_view_event(advocate_client, case, advocate):
     going.save()
     incident = _linked(case, 6)
     raised = done.judgements.create(level="serious", reason="Escalating", made_by=advocate)
+    note = CaseNote.objects.create(
+        case=case, kind="note", happened_on=date(2026, 11, 1), text="A note", author=advocate
+    )
     shown = set()
     for name, parameters in casework_patterns().items():
         if "case_id" not in parameters or name in POST_ONLY:
@@ -312,6 +315,7 @@ def test_every_case_page_writes_a_view_event(advocate_client, case, advocate):
             "screening_id": (going if name in IN_PROGRESS_PAGES else done).pk,
             "entry_id": incident.id,
             "judgement_id": raised.pk,
+            "note_id": note.pk,
             "slug": questions.BANK[0].slug,
         }
         AuditEvent.objects.all().delete()

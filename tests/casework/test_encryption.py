@@ -10,7 +10,15 @@ from django.urls import reverse
 
 from casework.encryption import UndecryptableValue, decrypt, encrypted_fields, new_key
 from casework.incident_log import CaseIncidentLog
-from casework.models import AuditEvent, Case, CaseIncident, Handover, JudgementEntry, Screening
+from casework.models import (
+    AuditEvent,
+    Case,
+    CaseIncident,
+    CaseNote,
+    Handover,
+    JudgementEntry,
+    Screening,
+)
 from tests.casework.conftest import make_advocate
 from tests.casework.records import (
     case_data,
@@ -32,7 +40,6 @@ SENTINELS = {
     "safe_phone": "ZQXPHONE",
     "safe_email_address": "zqxsafe@zqxmail.example",
     "times_to_avoid": "ZQXTIMESTOAVOID",
-    "notes": "ZQXNOTES",
 }
 SCREENING_SENTINELS = {
     "about_name": "ZQXABOUTNAME",
@@ -40,7 +47,9 @@ SCREENING_SENTINELS = {
     "other_behaviour": "ZQXOTHERBEHAVIOUR",
     "judgement": "ZQXJUDGEMENTREASON",
     "incident": "ZQXINCIDENT",
-    "changed_notes": "ZQXCHANGEDNOTES",
+    "changed_times": "ZQXCHANGEDTIMES",
+    "note": "ZQXNOTETEXT",
+    "note_correction": "ZQXNOTECORRECTION",
     "handover_note": "ZQXHANDOVERNOTE",
 }
 EVERY_SENTINEL = (*SENTINELS.values(), *SCREENING_SENTINELS.values())
@@ -115,13 +124,35 @@ def everything_through_the_pages(client, advocate):
     assert first.judgements.get().reason == SCREENING_SENTINELS["judgement"]
     client.get(url("case", case_id=case.pk))
     client.get(url("screening", case_id=case.pk, screening_id=first.pk))
-    changed = case_data(**{**SENTINELS, "notes": SCREENING_SENTINELS["changed_notes"]})
+    changed = case_data(**{**SENTINELS, "times_to_avoid": SCREENING_SENTINELS["changed_times"]})
     assert client.post(url("edit-case", case_id=case.pk), changed).status_code == 302
     # A form sent back with an error must not leave what was typed anywhere either.
     assert client.post(url("edit-case", case_id=case.pk), {**changed, "client_reference": ""})
     CaseIncidentLog(case).add(
         entry(case.created_at.date(), "home", what_happened=SCREENING_SENTINELS["incident"])
     )
+    for text, correcting in ((SCREENING_SENTINELS["note"], None), ("", "note_correction")):
+        if correcting:
+            original = case.note_entries.get()
+            address = url("note-correct", case_id=case.pk, note_id=original.pk)
+            text = SCREENING_SENTINELS[correcting]
+        else:
+            address = url("note-add", case_id=case.pk)
+        form = client.get(address)
+        added = client.post(
+            address,
+            {
+                "kind": "contact",
+                "happened_on_0": "1",
+                "happened_on_1": "11",
+                "happened_on_2": "2026",
+                "method": "phone",
+                "safe_to_talk": "yes",
+                "text": text,
+                "submission_token": form.context["token"],
+            },
+        )
+        assert added.status_code == 302, added.content.decode()[:2000]
     colleague = make_advocate(advocate.organisation, "zqxcolleague@north.example")
     handed = client.post(
         url("hand-over", case_id=case.pk),
@@ -135,7 +166,8 @@ def test_a_raw_scan_of_every_table_finds_no_sentinel(client, advocate, organisat
     case = everything_through_the_pages(client, advocate)
     assert case.client_name == SENTINELS["client_name"]
     assert case.safe_contact["email_address"] == SENTINELS["safe_email_address"]
-    assert case.notes == SCREENING_SENTINELS["changed_notes"]
+    assert case.safe_contact["times_to_avoid"] == SCREENING_SENTINELS["changed_times"]
+    assert case.note_entries.get(corrects=None).text == SCREENING_SENTINELS["note"]
     tables = set()  # the tables with rows in them
     found = []
     for table, column, text in raw_rows():
@@ -167,7 +199,6 @@ def test_every_sensitive_field_is_encrypted():
         "relationship",
         "police_reference",
         "safe_contact",
-        "notes",
     }
     assert {field.name for field in encrypted_fields(Screening)} >= {
         "answers",
@@ -182,6 +213,12 @@ def test_every_sensitive_field_is_encrypted():
         "withdrawn_by_name",
     }
     assert {field.name for field in encrypted_fields(CaseIncident)} == {"entry"}
+    assert {field.name for field in encrypted_fields(CaseNote)} == {
+        "author_name",
+        "method",
+        "safe_to_talk",
+        "text",
+    }
     assert {field.name for field in encrypted_fields(Handover)} == {
         "note",
         "by_name",
@@ -205,7 +242,7 @@ def test_a_wrong_key_fails_loudly_and_never_returns_ciphertext(case, settings):
     with pytest.raises(UndecryptableValue):
         Case.objects.get(pk=case.pk)
     with pytest.raises(UndecryptableValue):
-        list(Case.objects.values_list("notes", flat=True))
+        list(Case.objects.values_list("client_name", flat=True))
 
 
 def test_a_wrong_key_fails_loudly_on_the_case_page(advocate_client, case, settings):
@@ -263,7 +300,7 @@ def test_rotation_moves_everything_to_the_new_key(client, advocate, settings):
             )
     rotated = Case.objects.get()
     assert rotated.client_name == SENTINELS["client_name"]
-    assert rotated.notes == SCREENING_SENTINELS["changed_notes"]
+    assert rotated.safe_contact["times_to_avoid"] == SCREENING_SENTINELS["changed_times"]
     assert rotated.touched_at == touched
     first = Screening.objects.order_by("started_at").first()
     assert first.judgements.get().reason == SCREENING_SENTINELS["judgement"]

@@ -38,6 +38,7 @@ class World:
 def _world() -> World:
     organisation = Organisation.objects.create(name="Fuzz Support")
     advocate = make_advocate(organisation, "fuzz@example.org", admin=True)
+    make_advocate(organisation, "colleague@example.org")
     case = make_case(organisation, advocate)
     # Everything answered but the behaviours: every question page can be reached.
     answered = complete_answers(yes=(2,))
@@ -78,6 +79,8 @@ FORMS = [
     AdvocateForm("judgement", _screening("screening", finished=True)),
     AdvocateForm("incident-add", _case("incident-add")),
     AdvocateForm("add-advocate", lambda w: reverse("casework:add-advocate")),
+    AdvocateForm("note-add", _case("note-add")),
+    AdvocateForm("hand-over", _case("hand-over")),
     *[
         AdvocateForm(f"question-{q.slug}", _screening("screening-question", slug=q.slug))
         for q in (questions.BANK[0], questions.BANK[1], questions.BANK[-1])

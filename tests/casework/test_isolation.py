@@ -3,12 +3,22 @@ one, for GET, POST and the PDF (SECURITY.md C17). The patterns come from the URL
 resolver, so a new one cannot escape the matrix."""
 
 import uuid
+from datetime import date
 
 import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from casework.incident_log import CaseIncidentLog
-from casework.models import AuditEvent, Case, CaseIncident, JudgementEntry, Screening, User
+from casework.models import (
+    AuditEvent,
+    Case,
+    CaseIncident,
+    CaseNote,
+    Handover,
+    JudgementEntry,
+    Screening,
+    User,
+)
 from tests.casework.conftest import make_advocate, make_case, signed_in
 from tests.casework.records import completed_screening, started_screening, url
 from tests.casework.urls import OBJECT_PARAMETERS, build, casework_patterns
@@ -47,8 +57,18 @@ def theirs(organisation, advocate):
     raised = JudgementEntry.objects.create(
         screening=done, level="serious", reason="Escalating", made_by=advocate
     )
+    note = CaseNote.objects.create(
+        case=case, kind="note", happened_on=date(2026, 11, 1), text="North note", author=advocate
+    )
     case.refresh_from_db()
-    return {"case": case, "done": done, "going": going, "entry": FULL, "judgement": raised}
+    return {
+        "case": case,
+        "done": done,
+        "going": going,
+        "entry": FULL,
+        "judgement": raised,
+        "note": note,
+    }
 
 
 def objects_for(theirs, screening, person):
@@ -58,6 +78,7 @@ def objects_for(theirs, screening, person):
         "user_id": person.pk,
         "entry_id": theirs["entry"].id,
         "judgement_id": theirs["judgement"].pk,
+        "note_id": theirs["note"].pk,
         "slug": "feelings",
     }
 
@@ -89,6 +110,11 @@ def nothing_changed(theirs, person):
     ]
     assert not theirs["done"].judgements.get().is_withdrawn
     assert CaseIncident.objects.get(case=case).entry["what_happened"] == FULL.what_happened
+    assert [(n.text, n.corrects_id) for n in CaseNote.objects.filter(case=case)] == [
+        ("North note", None)
+    ]
+    assert case.owner == person and not case.is_restricted
+    assert not Handover.objects.exists()
     assert User.objects.get(pk=person.pk).is_active
     assert TOTPDevice.objects.filter(user=person).exists()
     assert not AuditEvent.objects.exclude(actor__organisation=case.organisation).exists()
@@ -125,6 +151,7 @@ def test_another_organisation_is_answered_as_if_the_object_did_not_exist(
         "user_id": 999_999,
         "entry_id": "nosuchentry",
         "judgement_id": uuid.uuid4(),
+        "note_id": uuid.uuid4(),
         "slug": "feelings",
     }
     for name, parameters in WITH_OBJECTS.items():
@@ -167,6 +194,20 @@ def test_an_incident_of_another_case_is_not_reached_through_ones_own_case(
         address = build(name, parameters, {"case_id": own_case.pk, "entry_id": theirs["entry"].id})
         assert client.get(address).status_code in (404, 405), name
         assert client.post(address).status_code == 404, name
+
+
+def test_a_note_of_another_case_is_not_reached_through_ones_own_case(
+    client, theirs, outsider, other_organisation
+):
+    own_case = make_case(other_organisation, outsider)
+    signed_in(client, outsider)
+    for name, parameters in WITH_OBJECTS.items():
+        if "note_id" not in parameters:
+            continue
+        address = build(name, parameters, {"case_id": own_case.pk, "note_id": theirs["note"].pk})
+        assert client.get(address).status_code == 404, name
+        assert client.post(address, {"text": "Theirs"}).status_code == 404, name
+    assert not CaseNote.objects.filter(case=own_case).exists()
 
 
 def test_the_pdf_of_another_organisation_is_404(client, theirs, outsider):

@@ -38,6 +38,7 @@ def every_case_page(case, screening, colleague):
         "user_id": colleague.pk,
         "entry_id": FULL.id,
         "judgement_id": uuid.uuid4(),
+        "note_id": uuid.uuid4(),
         "slug": "feelings",
     }
     return [

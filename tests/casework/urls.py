@@ -7,7 +7,14 @@ from django.urls import URLResolver, get_resolver, reverse
 # The pages that must answer before two-factor: they are how one gets through it.
 BEFORE_TWO_FACTOR = {"sign-in", "two-factor", "sign-out", "signed-out"}
 # URL parameters that name an object someone owns.
-OBJECT_PARAMETERS = {"case_id", "screening_id", "user_id", "entry_id", "judgement_id"}
+OBJECT_PARAMETERS = {
+    "case_id",
+    "screening_id",
+    "user_id",
+    "entry_id",
+    "judgement_id",
+    "note_id",
+}
 _PARAMETER = re.compile(r"<(?:\w+:)?(\w+)>")
 
 
