@@ -576,6 +576,51 @@ class NoteForm(ErrorLinksMixin, TooLongMessages, forms.Form):
         }
 
 
+TASK_TITLE_MAX_LENGTH = 200
+
+
+class TaskForm(ErrorLinksMixin, TooLongMessages, forms.Form):
+    """A task on a case: what, by when, and who."""
+
+    title = _text(
+        _("What needs doing?"),
+        max_length=TASK_TITLE_MAX_LENGTH,
+        required=True,
+        required_error=_("Enter what needs doing"),
+        hint=_("For example, chase the crime reference with the officer in the case."),
+    )
+    due_on = DateField(
+        what=_("The due date"), label=_("Due date"), help_text=_("For example, 17 10 2026")
+    )
+    assignee = forms.TypedChoiceField(
+        label=_("Who will do it?"),
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Select who will do it"),
+            "invalid_choice": _("Select who will do it"),
+        },
+    )
+
+    def __init__(self, *args, advocates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.advocates = {person.pk: person for person in advocates}
+        self.fields["assignee"].choices = [
+            Choice(person.pk, person.full_name or person.email) for person in advocates
+        ]
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Field.text("title", label_size=Size.SMALL),
+            Field("due_on"),
+            Field.radios("assignee", legend_size=Size.SMALL),
+        )
+
+    def clean_assignee(self):
+        return self.advocates[self.cleaned_data["assignee"]]
+
+
 class HandoverForm(ErrorLinksMixin, TooLongMessages, forms.Form):
     """Hand a case to another advocate of the organisation, with a note for them."""
 

@@ -103,6 +103,8 @@ class Case(models.Model):
     # The last change to the case or anything in it; retention counts from here.
     touched_at = models.DateTimeField(default=timezone.now, db_index=True)
     is_open = models.BooleanField(default=True)
+    # When the case is next due a review: CASE_REVIEW_DAYS after its latest completed screening.
+    review_due_on = models.DateField(null=True, blank=True, db_index=True)
 
     client_reference = EncryptedTextField()
     client_name = EncryptedTextField(blank=True, default="")
@@ -223,6 +225,36 @@ class CaseIncident(models.Model):
 
     def __str__(self):
         return f"Incident {self.pk}"
+
+
+class Task(models.Model):
+    """Something to do on a case, by a date, by someone in the organisation."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="tasks")
+    title = EncryptedTextField()
+    due_on = models.DateField(null=True, blank=True)
+    assignee = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="tasks")
+    created_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    completed_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["completed_at", "due_on", "created_at"]
+
+    def __str__(self):
+        return f"Task {self.pk}"
+
+    @property
+    def is_done(self) -> bool:
+        return self.completed_at is not None
+
+    @property
+    def is_overdue(self) -> bool:
+        return not self.is_done and self.due_on is not None and self.due_on < timezone.localdate()
 
 
 class Handover(models.Model):

@@ -5,12 +5,15 @@ Views call these and nothing else writes case data, so a change and the record o
 can never part: either both are saved or neither is.
 """
 
+import datetime
+
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from casework import audit
 from casework.incident_log import CaseIncidentLog
-from casework.models import Case, CaseNote, Handover, JudgementEntry, Screening, User
+from casework.models import Case, CaseNote, Handover, JudgementEntry, Screening, Task, User
 from screening import flow, questions, scoring
 from screening.incidents import Incident
 from screening.judgement import Judgement
@@ -18,6 +21,10 @@ from screening.judgement import Judgement
 
 class ScreeningCompleted(Exception):
     """A completed screening is a record of its day: it is never changed or discarded."""
+
+
+class NotAnAdvocateHere(Exception):
+    """Cases and tasks go only to active advocates of the case's own organisation."""
 
 
 def _name(user: User) -> str:
@@ -73,6 +80,11 @@ def complete_screening(*, screening: Screening, by: User, incident_count: int) -
     locked.completed_by = by
     locked.completed_by_name = _name(by)
     locked.save()
+    review = timezone.localdate(locked.completed_at) + datetime.timedelta(
+        days=settings.CASE_REVIEW_DAYS
+    )
+    Case.objects.filter(pk=screening.case_id).update(review_due_on=review)
+    screening.case.review_due_on = review
     screening.case.touch()
     audit.record(by, audit.Action.CHANGED, screening.case, "screening completed")
     return locked
@@ -187,11 +199,34 @@ def add_note(
     return note
 
 
+# --- Tasks -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def add_task(*, case: Case, title: str, due_on, assignee: User, by: User) -> Task:
+    if not assignee.is_active or assignee.organisation_id != case.organisation_id:
+        raise NotAnAdvocateHere
+    task = Task.objects.create(
+        case=case, title=title, due_on=due_on, assignee=assignee, created_by=by
+    )
+    case.touch()
+    audit.record(by, audit.Action.CREATED, case, "task")
+    return task
+
+
+@transaction.atomic
+def set_task_done(*, task: Task, done: bool, by: User) -> None:
+    """Complete a task, or reopen one completed by mistake. Doing either twice changes nothing."""
+    if task.is_done == done:
+        return
+    task.completed_at = timezone.now() if done else None
+    task.completed_by = by if done else None
+    task.save(update_fields=["completed_at", "completed_by"])
+    task.case.touch()
+    audit.record(by, audit.Action.CHANGED, task.case, "task completed" if done else "task reopened")
+
+
 # --- Cases -----------------------------------------------------------------------------------
-
-
-class NotAnAdvocateHere(Exception):
-    """A case can only be owned by an active advocate of its own organisation."""
 
 
 @transaction.atomic

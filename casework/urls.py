@@ -1,6 +1,6 @@
 from django.urls import path
 
-from casework.views import accounts, cases, incidents, notes, organisation, screenings
+from casework.views import accounts, cases, incidents, notes, organisation, screenings, tasks
 
 app_name = "casework"
 
@@ -49,6 +49,8 @@ urlpatterns = [
     path("<uuid:case_id>/notes/", notes.note_list, name="notes"),
     path("<uuid:case_id>/notes/add/", notes.note_form, name="note-add"),
     path("<uuid:case_id>/notes/<uuid:note_id>/correct/", notes.note_form, name="note-correct"),
+    path("<uuid:case_id>/tasks/add/", tasks.task_add, name="task-add"),
+    path("<uuid:case_id>/tasks/<uuid:task_id>/done/", tasks.task_done, name="task-done"),
     path("organisation/advocates/", organisation.advocates, name="advocates"),
     path("organisation/advocates/new/", organisation.add_advocate, name="add-advocate"),
     path(

@@ -59,6 +59,9 @@ LOCAL_PLAIN_HTTP = env_bool("LOCAL_PLAIN_HTTP", False)
 FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS", [])
 # Cases nobody has touched for this many days are deleted by `delete_stale_cases`.
 CASE_RETENTION_DAYS = int(os.environ.get("CASE_RETENTION_DAYS", "365"))
+# A case's next review falls this many days after each completed screening (guidance: screen
+# again every 6 to 8 weeks, and whenever circumstances change).
+CASE_REVIEW_DAYS = int(os.environ.get("CASE_REVIEW_DAYS", "42"))
 # Failed sign-ins allowed (per email address, and per IP address) before a cool-off.
 SIGN_IN_ATTEMPTS = int(os.environ.get("SIGN_IN_ATTEMPTS", "5"))
 SIGN_IN_COOLOFF_MINUTES = int(os.environ.get("SIGN_IN_COOLOFF_MINUTES", "15"))

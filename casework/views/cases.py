@@ -5,36 +5,66 @@ written to the audit log.
 """
 
 from django.db import transaction
-from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from casework import audit, once, services
+from casework import audit, caseload, once, services
 from casework.access import advocate_required
 from casework.forms import CaseForm, HandoverForm
 from casework.incident_log import CaseIncidentLog
-from casework.models import Case, Screening, User
-from casework.presenters import case_overview, case_rows, last_contact, note_rows, pattern_context
+from casework.models import Case, User
+from casework.presenters import case_overview, last_contact, note_rows, pattern_context
 from casework.scoping import case_for, cases_for, managed_case_for, may_manage
 
 RECENT_NOTES = 3
 
 
+CASELOAD_ROWS_SHOWN = 500
+
+
 @advocate_required
 def case_list(request):
-    show_closed = request.GET.get("show") == "closed"
-    # The list shows each case's latest completed level: no answers or snapshots need reading.
-    screenings = Prefetch(
-        "screenings",
-        queryset=Screening.objects.defer("answers", "result").prefetch_related("judgements"),
-    )
-    cases = cases_for(request.user).filter(is_open=not show_closed).prefetch_related(screenings)
+    """The caseload: "My cases" or "All cases", searched, filtered and sorted by a GET form."""
+    query = caseload.Query.from_params(request.GET)
+    rows = caseload.caseload(request.user, query)
     return render(
         request,
         "casework/case_list.html",
-        {"rows": case_rows(cases), "show_closed": show_closed},
+        {
+            "rows": rows[:CASELOAD_ROWS_SHOWN],
+            "more": max(0, len(rows) - CASELOAD_ROWS_SHOWN),
+            "query": query,
+            "show_closed": query.show == "closed",
+            **caseload_choices(),
+        },
     )
+
+
+def caseload_choices() -> dict:
+    return {
+        "levels": [
+            ("serious", _("Serious warning signs")),
+            ("present", _("Warning signs present")),
+            ("none_yet", _("No warning signs identified yet")),
+            ("not_screened", _("Not screened yet")),
+        ],
+        "reviews": [
+            ("overdue", _("Review overdue")),
+            ("due_soon", _("Review due in the next 14 days")),
+            ("none", _("No review date")),
+        ],
+        "task_filters": [("open", _("Has open tasks")), ("overdue", _("Has overdue tasks"))],
+        "sorts": [
+            ("review", _("Review date, soonest first")),
+            ("level", _("Level, highest first")),
+            ("contact", _("Longest since last contact")),
+            ("reference", _("Client reference")),
+            ("changed", _("Last changed")),
+        ],
+    }
 
 
 @advocate_required
@@ -86,6 +116,8 @@ def case_detail(request, case_id):
         "handovers": case.handovers.all(),
         "recent_notes": note_rows(case.note_entries.all())[:RECENT_NOTES],
         "last_contact": last_contact(case),
+        "review_state": caseload.review_state(case.review_due_on, timezone.localdate()),
+        "tasks": case.tasks.select_related("assignee"),
     }
     return render(request, "casework/case_detail.html", context)
 

@@ -5,6 +5,7 @@ the way an advocate meets it over several weeks of a case.
 """
 
 import io
+import uuid
 from datetime import date, datetime, timedelta
 from unittest import mock
 
@@ -289,6 +290,7 @@ def test_the_snapshot_records_who_completed_it_and_when(advocate_client, case, a
 POST_ONLY = {
     "set-open",
     "set-restricted",
+    "task-done",
     "screening-judgement",
     "screening-judgement-withdraw",
     "screening-discard",
@@ -316,6 +318,7 @@ def test_every_case_page_writes_a_view_event(advocate_client, case, advocate):
             "entry_id": incident.id,
             "judgement_id": raised.pk,
             "note_id": note.pk,
+            "task_id": uuid.uuid4(),
             "slug": questions.BANK[0].slug,
         }
         AuditEvent.objects.all().delete()

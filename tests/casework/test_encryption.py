@@ -18,6 +18,7 @@ from casework.models import (
     Handover,
     JudgementEntry,
     Screening,
+    Task,
 )
 from tests.casework.conftest import make_advocate
 from tests.casework.records import (
@@ -50,6 +51,7 @@ SCREENING_SENTINELS = {
     "changed_times": "ZQXCHANGEDTIMES",
     "note": "ZQXNOTETEXT",
     "note_correction": "ZQXNOTECORRECTION",
+    "task": "ZQXTASKTITLE",
     "handover_note": "ZQXHANDOVERNOTE",
 }
 EVERY_SENTINEL = (*SENTINELS.values(), *SCREENING_SENTINELS.values())
@@ -153,6 +155,19 @@ def everything_through_the_pages(client, advocate):
             },
         )
         assert added.status_code == 302, added.content.decode()[:2000]
+    form = client.get(url("task-add", case_id=case.pk))
+    added = client.post(
+        url("task-add", case_id=case.pk),
+        {
+            "title": SCREENING_SENTINELS["task"],
+            "due_on_0": "1",
+            "due_on_1": "12",
+            "due_on_2": "2026",
+            "assignee": str(advocate.pk),
+            "submission_token": form.context["token"],
+        },
+    )
+    assert added.status_code == 302, added.content.decode()[:2000]
     colleague = make_advocate(advocate.organisation, "zqxcolleague@north.example")
     handed = client.post(
         url("hand-over", case_id=case.pk),
@@ -219,6 +234,7 @@ def test_every_sensitive_field_is_encrypted():
         "safe_to_talk",
         "text",
     }
+    assert {field.name for field in encrypted_fields(Task)} == {"title"}
     assert {field.name for field in encrypted_fields(Handover)} == {
         "note",
         "by_name",

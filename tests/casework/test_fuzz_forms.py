@@ -81,6 +81,7 @@ FORMS = [
     AdvocateForm("add-advocate", lambda w: reverse("casework:add-advocate")),
     AdvocateForm("note-add", _case("note-add")),
     AdvocateForm("hand-over", _case("hand-over")),
+    AdvocateForm("task-add", _case("task-add")),
     *[
         AdvocateForm(f"question-{q.slug}", _screening("screening-question", slug=q.slug))
         for q in (questions.BANK[0], questions.BANK[1], questions.BANK[-1])

@@ -17,6 +17,7 @@ from casework.models import (
     Handover,
     JudgementEntry,
     Screening,
+    Task,
     User,
 )
 from tests.casework.conftest import make_advocate, make_case, signed_in
@@ -60,8 +61,10 @@ def theirs(organisation, advocate):
     note = CaseNote.objects.create(
         case=case, kind="note", happened_on=date(2026, 11, 1), text="North note", author=advocate
     )
+    task = Task.objects.create(case=case, title="North task", assignee=advocate)
     case.refresh_from_db()
     return {
+        "task": task,
         "case": case,
         "done": done,
         "going": going,
@@ -79,6 +82,7 @@ def objects_for(theirs, screening, person):
         "entry_id": theirs["entry"].id,
         "judgement_id": theirs["judgement"].pk,
         "note_id": theirs["note"].pk,
+        "task_id": theirs["task"].pk,
         "slug": "feelings",
     }
 
@@ -115,6 +119,8 @@ def nothing_changed(theirs, person):
     ]
     assert case.owner == person and not case.is_restricted
     assert not Handover.objects.exists()
+    assert not Task.objects.get(case=case).is_done
+    assert Task.objects.count() == 1
     assert User.objects.get(pk=person.pk).is_active
     assert TOTPDevice.objects.filter(user=person).exists()
     assert not AuditEvent.objects.exclude(actor__organisation=case.organisation).exists()
@@ -152,6 +158,7 @@ def test_another_organisation_is_answered_as_if_the_object_did_not_exist(
         "entry_id": "nosuchentry",
         "judgement_id": uuid.uuid4(),
         "note_id": uuid.uuid4(),
+        "task_id": uuid.uuid4(),
         "slug": "feelings",
     }
     for name, parameters in WITH_OBJECTS.items():
@@ -208,6 +215,16 @@ def test_a_note_of_another_case_is_not_reached_through_ones_own_case(
         assert client.get(address).status_code == 404, name
         assert client.post(address, {"text": "Theirs"}).status_code == 404, name
     assert not CaseNote.objects.filter(case=own_case).exists()
+
+
+def test_a_task_of_another_case_is_not_reached_through_ones_own_case(
+    client, theirs, outsider, other_organisation
+):
+    own_case = make_case(other_organisation, outsider)
+    signed_in(client, outsider)
+    address = url("task-done", case_id=own_case.pk, task_id=theirs["task"].pk)
+    assert client.post(address, {"done": "yes"}).status_code == 404
+    assert not Task.objects.get(pk=theirs["task"].pk).is_done
 
 
 def test_the_pdf_of_another_organisation_is_404(client, theirs, outsider):

@@ -39,6 +39,7 @@ def every_case_page(case, screening, colleague):
         "entry_id": FULL.id,
         "judgement_id": uuid.uuid4(),
         "note_id": uuid.uuid4(),
+        "task_id": uuid.uuid4(),
         "slug": "feelings",
     }
     return [

@@ -14,6 +14,7 @@ OBJECT_PARAMETERS = {
     "entry_id",
     "judgement_id",
     "note_id",
+    "task_id",
 }
 _PARAMETER = re.compile(r"<(?:\w+:)?(\w+)>")
 
