@@ -9,7 +9,8 @@ are read by SQL. See docs/decisions/0007-searching-encrypted-references.md.
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, Prefetch, Q
+from django.conf import settings
+from django.db.models import Count, Max, Min, Prefetch, Q
 from django.utils import timezone
 
 from casework.models import CaseNote, Screening
@@ -27,6 +28,7 @@ SHOWS = ("open", "closed")
 LEVELS = ("serious", "present", "none_yet", "not_screened")
 REVIEWS = ("overdue", "due_soon", "none")
 TASKS = ("open", "overdue")
+ORDERS = ("expiring",)
 SORTS = ("review", "level", "contact", "reference", "changed")
 LEVEL_ORDER = {Level.SERIOUS: 0, Level.PRESENT: 1, Level.NONE_YET: 2, None: 3}
 
@@ -51,6 +53,7 @@ class Query:
     level: str = ""
     review: str = ""
     tasks: str = ""
+    orders: str = ""
     sort: str = "review"
 
     @classmethod
@@ -62,12 +65,20 @@ class Query:
             level=_one_of(params.get("level", ""), LEVELS),
             review=_one_of(params.get("review", ""), REVIEWS),
             tasks=_one_of(params.get("tasks", ""), TASKS),
+            orders=_one_of(params.get("orders", ""), ORDERS),
             sort=_one_of(params.get("sort", ""), SORTS, "review"),
         )
 
     @property
     def is_filtered(self) -> bool:
-        return bool(self.q or self.level or self.review or self.tasks)
+        return bool(self.q or self.level or self.review or self.tasks or self.orders)
+
+
+def order_expiring(expires_on: datetime.date | None, today: datetime.date) -> bool:
+    """An order still in force that ends within ORDER_EXPIRY_WARNING_DAYS."""
+    if expires_on is None or expires_on < today:
+        return False
+    return expires_on <= today + datetime.timedelta(days=settings.ORDER_EXPIRY_WARNING_DAYS)
 
 
 def review_state(due_on: datetime.date | None, today: datetime.date) -> str:
@@ -89,6 +100,7 @@ class CaseloadRow:
     last_contact: datetime.date | None
     open_tasks: int
     overdue_tasks: int
+    next_order_expiry: datetime.date | None
     today: datetime.date = field(repr=False)
 
     @property
@@ -102,6 +114,10 @@ class CaseloadRow:
     @property
     def level(self) -> Level | None:
         return self.row.latest.level if self.row.latest else None
+
+    @property
+    def order_expiring(self) -> bool:
+        return order_expiring(self.next_order_expiry, self.today)
 
     @property
     def review_state(self) -> str:
@@ -120,6 +136,8 @@ def _matches(row: CaseloadRow, query: Query) -> bool:
     if query.review in ("overdue", "due_soon") and row.review_state != query.review:
         return False
     if query.tasks == "open" and not row.open_tasks:
+        return False
+    if query.orders == "expiring" and not row.order_expiring:
         return False
     return not (query.tasks == "overdue" and not row.overdue_tasks)
 
@@ -152,6 +170,10 @@ def caseload(user, query: Query) -> list[CaseloadRow]:
                 filter=Q(note_entries__kind=CaseNote.Kind.CONTACT),
             ),
             open_tasks=Count("tasks", filter=open_tasks, distinct=True),
+            next_order_expiry=Min(
+                "protectiveorders__expires_on",
+                filter=Q(protectiveorders__expires_on__gte=today),
+            ),
             overdue_tasks=Count(
                 "tasks", filter=open_tasks & Q(tasks__due_on__lt=today), distinct=True
             ),
@@ -173,6 +195,7 @@ def caseload(user, query: Query) -> list[CaseloadRow]:
             last_contact=row.case.last_contact,
             open_tasks=row.case.open_tasks,
             overdue_tasks=row.case.overdue_tasks,
+            next_order_expiry=row.case.next_order_expiry,
             today=today,
         )
         for row in case_rows(cases)

@@ -257,6 +257,74 @@ class Task(models.Model):
         return not self.is_done and self.due_on is not None and self.due_on < timezone.localdate()
 
 
+class CaseRecord(models.Model):
+    """Something kept on a case beside the screenings: a crime reference, bail conditions, an
+    order, a court date, a person doing it, a referral. Declared once each in
+    ``casework.case_records``; changed only through ``services.save_record``."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="%(class)ss")
+    recorded_at = models.DateTimeField(default=timezone.now)
+    recorded_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    recorded_by_name = EncryptedTextField(blank=True, default="")
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        abstract = True
+        ordering = ["recorded_at"]
+
+    def __str__(self):
+        return f"{self.__class__.__name__} {self.pk}"
+
+
+class CrimeReference(CaseRecord):
+    reference = EncryptedTextField()
+    force = EncryptedTextField(blank=True, default="")
+    officer = EncryptedTextField(blank=True, default="")
+    officer_contact = EncryptedTextField(blank=True, default="")
+
+
+class BailCondition(CaseRecord):
+    conditions = EncryptedTextField()
+    starts_on = models.DateField(null=True, blank=True)
+    ends_on = models.DateField(null=True, blank=True)
+
+
+class ProtectiveOrder(CaseRecord):
+    """An order protecting the client. The kind, and the dates, are plain columns: the caseload
+    flags orders about to expire and managers' reports count orders by kind."""
+
+    class Kind(models.TextChoices):
+        SPO = "spo", _("Stalking Protection Order")
+        RESTRAINING = "restraining", _("Restraining order")
+        NON_MOLESTATION = "non_molestation", _("Non-molestation order")
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    made_on = models.DateField()
+    expires_on = models.DateField(null=True, blank=True, db_index=True)
+    details = EncryptedTextField(blank=True, default="")
+
+
+class CourtDate(CaseRecord):
+    on = models.DateField()
+    court = EncryptedTextField(blank=True, default="")
+    purpose = EncryptedTextField(blank=True, default="")
+
+    class Meta(CaseRecord.Meta):
+        ordering = ["on"]
+
+
+class Perpetrator(CaseRecord):
+    """A person doing the stalking (a case can have more than one), with what identifies them."""
+
+    name = EncryptedTextField()
+    description = EncryptedTextField(blank=True, default="")
+    vehicles = EncryptedTextField(blank=True, default="")
+    phone_numbers = EncryptedTextField(blank=True, default="")
+    online_accounts = EncryptedTextField(blank=True, default="")
+    addresses = EncryptedTextField(blank=True, default="")
+
+
 class Handover(models.Model):
     """A case passed from one advocate to another, with the note that went with it."""
 

@@ -226,6 +226,26 @@ def set_task_done(*, task: Task, done: bool, by: User) -> None:
     audit.record(by, audit.Action.CHANGED, task.case, "task completed" if done else "task reopened")
 
 
+# --- Criminal justice, the people doing it, referrals -----------------------------------------
+
+
+@transaction.atomic
+def save_record(*, case: Case, item, apply, subject: str, by: User):
+    """Create or change one record kept on a case (``casework.case_records``): ``apply`` fills
+    it in from a valid form. Audited as created or changed, with the record's subject."""
+    creating = item._state.adding
+    item.case = case
+    apply(item)
+    if creating:
+        item.recorded_by = by
+        item.recorded_by_name = _name(by)
+    item.changed_at = timezone.now()
+    item.save()
+    case.touch()
+    audit.record(by, audit.Action.CREATED if creating else audit.Action.CHANGED, case, subject)
+    return item
+
+
 # --- Cases -----------------------------------------------------------------------------------
 
 

@@ -1,6 +1,15 @@
 from django.urls import path
 
-from casework.views import accounts, cases, incidents, notes, organisation, screenings, tasks
+from casework.views import (
+    accounts,
+    cases,
+    incidents,
+    notes,
+    organisation,
+    records,
+    screenings,
+    tasks,
+)
 
 app_name = "casework"
 
@@ -51,6 +60,14 @@ urlpatterns = [
     path("<uuid:case_id>/notes/<uuid:note_id>/correct/", notes.note_form, name="note-correct"),
     path("<uuid:case_id>/tasks/add/", tasks.task_add, name="task-add"),
     path("<uuid:case_id>/tasks/<uuid:task_id>/done/", tasks.task_done, name="task-done"),
+    path("<uuid:case_id>/justice/", records.justice, name="justice"),
+    path("<uuid:case_id>/people/", records.people, name="people"),
+    path("<uuid:case_id>/records/<slug:kind>/add/", records.record_form, name="record-add"),
+    path(
+        "<uuid:case_id>/records/<slug:kind>/<uuid:item_id>/change/",
+        records.record_form,
+        name="record-change",
+    ),
     path("organisation/advocates/", organisation.advocates, name="advocates"),
     path("organisation/advocates/new/", organisation.add_advocate, name="add-advocate"),
     path(

@@ -62,6 +62,9 @@ CASE_RETENTION_DAYS = int(os.environ.get("CASE_RETENTION_DAYS", "365"))
 # A case's next review falls this many days after each completed screening (guidance: screen
 # again every 6 to 8 weeks, and whenever circumstances change).
 CASE_REVIEW_DAYS = int(os.environ.get("CASE_REVIEW_DAYS", "42"))
+# An order (Stalking Protection Order, restraining or non-molestation order) is flagged on the
+# caseload this many days before it expires, in time to apply for a renewal or a new one.
+ORDER_EXPIRY_WARNING_DAYS = int(os.environ.get("ORDER_EXPIRY_WARNING_DAYS", "28"))
 # Failed sign-ins allowed (per email address, and per IP address) before a cool-off.
 SIGN_IN_ATTEMPTS = int(os.environ.get("SIGN_IN_ATTEMPTS", "5"))
 SIGN_IN_COOLOFF_MINUTES = int(os.environ.get("SIGN_IN_COOLOFF_MINUTES", "15"))

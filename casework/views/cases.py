@@ -57,6 +57,7 @@ def caseload_choices() -> dict:
             ("none", _("No review date")),
         ],
         "task_filters": [("open", _("Has open tasks")), ("overdue", _("Has overdue tasks"))],
+        "order_filters": [("expiring", _("Has an order about to expire"))],
         "sorts": [
             ("review", _("Review date, soonest first")),
             ("level", _("Level, highest first")),
@@ -118,6 +119,11 @@ def case_detail(request, case_id):
         "last_contact": last_contact(case),
         "review_state": caseload.review_state(case.review_due_on, timezone.localdate()),
         "tasks": case.tasks.select_related("assignee"),
+        "orders_expiring": [
+            order
+            for order in case.protectiveorders.exclude(expires_on=None)
+            if caseload.order_expiring(order.expires_on, timezone.localdate())
+        ],
     }
     return render(request, "casework/case_detail.html", context)
 

@@ -17,7 +17,7 @@ from pypdf import PdfReader
 
 from casework import audit
 from casework.incident_log import CaseIncidentLog
-from casework.models import AuditEvent, CaseNote, Screening
+from casework.models import AuditEvent, CaseNote, ProtectiveOrder, Screening
 from screening import questions, scoring
 from screening.incidents import Incident
 from tests.casework.records import completed_screening, screening_answers, started_screening
@@ -308,6 +308,7 @@ def test_every_case_page_writes_a_view_event(advocate_client, case, advocate):
     note = CaseNote.objects.create(
         case=case, kind="note", happened_on=date(2026, 11, 1), text="A note", author=advocate
     )
+    order = ProtectiveOrder.objects.create(case=case, kind="spo", made_on=date(2026, 1, 5))
     shown = set()
     for name, parameters in casework_patterns().items():
         if "case_id" not in parameters or name in POST_ONLY:
@@ -319,6 +320,8 @@ def test_every_case_page_writes_a_view_event(advocate_client, case, advocate):
             "judgement_id": raised.pk,
             "note_id": note.pk,
             "task_id": uuid.uuid4(),
+            "item_id": order.pk,
+            "kind": "order",
             "slug": questions.BANK[0].slug,
         }
         AuditEvent.objects.all().delete()

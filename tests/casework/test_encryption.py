@@ -4,10 +4,12 @@ rotate (SECURITY.md C18)."""
 import io
 
 import pytest
+from django import forms
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.urls import reverse
 
+from casework import case_records
 from casework.encryption import UndecryptableValue, decrypt, encrypted_fields, new_key
 from casework.incident_log import CaseIncidentLog
 from casework.models import (
@@ -54,7 +56,32 @@ SCREENING_SENTINELS = {
     "task": "ZQXTASKTITLE",
     "handover_note": "ZQXHANDOVERNOTE",
 }
-EVERY_SENTINEL = (*SENTINELS.values(), *SCREENING_SENTINELS.values())
+# Every free-text field of every kind of record kept on a case, posted through its form.
+RECORD_SENTINELS = {
+    ("crime-reference", "reference"): "ZQXCRIMEREF",
+    ("crime-reference", "force"): "ZQXFORCE",
+    ("crime-reference", "officer"): "ZQXOFFICER",
+    ("crime-reference", "officer_contact"): "ZQXOFFICERCONTACT",
+    ("bail", "conditions"): "ZQXBAIL",
+    ("order", "details"): "ZQXORDERDETAILS",
+    ("court-date", "court"): "ZQXCOURT",
+    ("court-date", "purpose"): "ZQXPURPOSE",
+    ("person", "name"): "ZQXPERSONNAME",
+    ("person", "description"): "ZQXPERSONDESCRIPTION",
+    ("person", "vehicles"): "ZQXVEHICLE",
+    ("person", "phone_numbers"): "ZQXPHONENUMBERS",
+    ("person", "online_accounts"): "ZQXACCOUNTS",
+    ("person", "addresses"): "ZQXADDRESSES",
+}
+RECORD_DATES = {
+    "order": {"kind": "spo", "made_on_0": "1", "made_on_1": "1", "made_on_2": "2026"},
+    "court-date": {"on_0": "1", "on_1": "12", "on_2": "2026"},
+}
+EVERY_SENTINEL = (
+    *SENTINELS.values(),
+    *SCREENING_SENTINELS.values(),
+    *RECORD_SENTINELS.values(),
+)
 
 
 def raw_rows():
@@ -168,6 +195,14 @@ def everything_through_the_pages(client, advocate):
         },
     )
     assert added.status_code == 302, added.content.decode()[:2000]
+    for kind in case_records.KINDS:
+        posted = {
+            field: sentinel for (of, field), sentinel in RECORD_SENTINELS.items() if of == kind
+        }
+        saved = client.post(
+            url("record-add", case_id=case.pk, kind=kind), {**posted, **RECORD_DATES.get(kind, {})}
+        )
+        assert saved.status_code == 302, (kind, saved.content.decode()[:2000])
     colleague = make_advocate(advocate.organisation, "zqxcolleague@north.example")
     handed = client.post(
         url("hand-over", case_id=case.pk),
@@ -235,6 +270,16 @@ def test_every_sensitive_field_is_encrypted():
         "text",
     }
     assert {field.name for field in encrypted_fields(Task)} == {"title"}
+    for kind in case_records.KINDS.values():
+        free_text = {
+            name
+            for name, field in kind.form.base_fields.items()
+            if isinstance(field, forms.CharField) and not isinstance(field, forms.ChoiceField)
+        }
+        encrypted = {field.name for field in encrypted_fields(kind.model)}
+        assert free_text <= encrypted, kind.slug
+        assert "recorded_by_name" in encrypted
+        assert {f for (of, f) in RECORD_SENTINELS if of == kind.slug} == free_text, kind.slug
     assert {field.name for field in encrypted_fields(Handover)} == {
         "note",
         "by_name",

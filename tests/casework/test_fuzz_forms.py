@@ -14,6 +14,7 @@ from django.test import Client
 from django.urls import reverse
 from hypothesis import HealthCheck, event, given, settings
 
+from casework import case_records
 from casework.models import Organisation, Screening
 from screening import questions
 from tests.casework.conftest import make_advocate, make_case, signed_in
@@ -82,6 +83,15 @@ FORMS = [
     AdvocateForm("note-add", _case("note-add")),
     AdvocateForm("hand-over", _case("hand-over")),
     AdvocateForm("task-add", _case("task-add")),
+    *[
+        AdvocateForm(
+            f"record-{kind}",
+            lambda w, kind=kind: reverse(
+                "casework:record-add", kwargs={"case_id": w.case_id, "kind": kind}
+            ),
+        )
+        for kind in case_records.KINDS
+    ],
     *[
         AdvocateForm(f"question-{q.slug}", _screening("screening-question", slug=q.slug))
         for q in (questions.BANK[0], questions.BANK[1], questions.BANK[-1])

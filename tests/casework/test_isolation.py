@@ -14,8 +14,11 @@ from casework.models import (
     Case,
     CaseIncident,
     CaseNote,
+    CrimeReference,
     Handover,
     JudgementEntry,
+    Perpetrator,
+    ProtectiveOrder,
     Screening,
     Task,
     User,
@@ -26,7 +29,7 @@ from tests.casework.urls import OBJECT_PARAMETERS, build, casework_patterns
 from tests.incident_examples import FULL
 
 # Parameters that choose a page, not an object someone owns.
-PAGE_PARAMETERS = {"slug"}
+PAGE_PARAMETERS = {"slug", "kind"}
 WITH_OBJECTS = {
     name: parameters
     for name, parameters in casework_patterns().items()
@@ -62,9 +65,13 @@ def theirs(organisation, advocate):
         case=case, kind="note", happened_on=date(2026, 11, 1), text="North note", author=advocate
     )
     task = Task.objects.create(case=case, title="North task", assignee=advocate)
+    order = ProtectiveOrder.objects.create(
+        case=case, kind="spo", made_on=date(2026, 1, 5), details="North order"
+    )
     case.refresh_from_db()
     return {
         "task": task,
+        "order": order,
         "case": case,
         "done": done,
         "going": going,
@@ -83,6 +90,8 @@ def objects_for(theirs, screening, person):
         "judgement_id": theirs["judgement"].pk,
         "note_id": theirs["note"].pk,
         "task_id": theirs["task"].pk,
+        "item_id": theirs["order"].pk,
+        "kind": "order",
         "slug": "feelings",
     }
 
@@ -121,6 +130,8 @@ def nothing_changed(theirs, person):
     assert not Handover.objects.exists()
     assert not Task.objects.get(case=case).is_done
     assert Task.objects.count() == 1
+    assert [(o.kind, o.details) for o in ProtectiveOrder.objects.all()] == [("spo", "North order")]
+    assert not CrimeReference.objects.exists() and not Perpetrator.objects.exists()
     assert User.objects.get(pk=person.pk).is_active
     assert TOTPDevice.objects.filter(user=person).exists()
     assert not AuditEvent.objects.exclude(actor__organisation=case.organisation).exists()
@@ -159,6 +170,8 @@ def test_another_organisation_is_answered_as_if_the_object_did_not_exist(
         "judgement_id": uuid.uuid4(),
         "note_id": uuid.uuid4(),
         "task_id": uuid.uuid4(),
+        "item_id": uuid.uuid4(),
+        "kind": "order",
         "slug": "feelings",
     }
     for name, parameters in WITH_OBJECTS.items():
@@ -225,6 +238,17 @@ def test_a_task_of_another_case_is_not_reached_through_ones_own_case(
     address = url("task-done", case_id=own_case.pk, task_id=theirs["task"].pk)
     assert client.post(address, {"done": "yes"}).status_code == 404
     assert not Task.objects.get(pk=theirs["task"].pk).is_done
+
+
+def test_a_record_of_another_case_is_not_reached_through_ones_own_case(
+    client, theirs, outsider, other_organisation
+):
+    own_case = make_case(other_organisation, outsider)
+    signed_in(client, outsider)
+    address = url("record-change", case_id=own_case.pk, kind="order", item_id=theirs["order"].pk)
+    assert client.get(address).status_code == 404
+    assert client.post(address, {"kind": "restraining"}).status_code == 404
+    assert ProtectiveOrder.objects.get(pk=theirs["order"].pk).kind == "spo"
 
 
 def test_the_pdf_of_another_organisation_is_404(client, theirs, outsider):

@@ -40,6 +40,8 @@ def every_case_page(case, screening, colleague):
         "judgement_id": uuid.uuid4(),
         "note_id": uuid.uuid4(),
         "task_id": uuid.uuid4(),
+        "item_id": uuid.uuid4(),
+        "kind": "order",
         "slug": "feelings",
     }
     return [

@@ -15,6 +15,7 @@ OBJECT_PARAMETERS = {
     "judgement_id",
     "note_id",
     "task_id",
+    "item_id",
 }
 _PARAMETER = re.compile(r"<(?:\w+:)?(\w+)>")
 
