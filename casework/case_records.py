@@ -18,9 +18,10 @@ from casework.models import (
     CrimeReference,
     Perpetrator,
     ProtectiveOrder,
+    Referral,
 )
 
-JUSTICE, PEOPLE = "justice", "people"
+JUSTICE, PEOPLE, REFERRALS = "justice", "people", "referrals"
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,15 @@ KINDS = {
             "person",
             _("Add a person"),
             _("Change a person’s details"),
+        ),
+        Kind(
+            "referral",
+            Referral,
+            record_forms.ReferralForm,
+            REFERRALS,
+            "referral",
+            _("Add a referral"),
+            _("Change a referral"),
         ),
     )
 }

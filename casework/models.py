@@ -325,6 +325,43 @@ class Perpetrator(CaseRecord):
     addresses = EncryptedTextField(blank=True, default="")
 
 
+class Referral(CaseRecord):
+    """A referral on: where to, with the client's consent (when, and who recorded it), when it
+    was sent, to whom, where it stands and what came of it. Route and status are plain columns:
+    managers' reports count them; the recipient and the outcome are encrypted."""
+
+    class Route(models.TextChoices):
+        POLICE = "police", _("Police")
+        PALADIN = "paladin", _("Paladin National Stalking Advocacy Service")
+        HELPLINE = "helpline", _("National Stalking Helpline")
+        LOCAL = "local", _("Local stalking service")
+        MARAC = "marac", _("MARAC")
+
+    class Consent(models.TextChoices):
+        YES = "yes", _("Yes, the client agreed")
+        NO = "no", _("No, the client did not agree")
+        NOT_ASKED = "not_asked", _("Not asked yet")
+
+    class Status(models.TextChoices):
+        NOT_SENT = "not_sent", _("Not sent yet")
+        SENT = "sent", _("Sent, waiting for an answer")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+        CLOSED = "closed", _("Closed")
+
+    route = models.CharField(max_length=20, choices=Route.choices)
+    consent = models.CharField(max_length=20, choices=Consent.choices, default="not_asked")
+    consent_on = models.DateField(null=True, blank=True)
+    consent_recorded_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    consent_recorded_by_name = EncryptedTextField(blank=True, default="")
+    sent_on = models.DateField(null=True, blank=True)
+    recipient = EncryptedTextField(blank=True, default="")
+    status = models.CharField(max_length=20, choices=Status.choices, default="not_sent")
+    outcome = EncryptedTextField(blank=True, default="")
+
+
 class Handover(models.Model):
     """A case passed from one advocate to another, with the note that went with it."""
 

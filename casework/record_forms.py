@@ -9,7 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from casework.forms import DateField, ErrorLinksMixin, TooLongMessages, _text
-from casework.models import ProtectiveOrder
+from casework.models import ProtectiveOrder, Referral
 
 LONG = 2000
 
@@ -40,7 +40,8 @@ class RecordForm(ErrorLinksMixin, TooLongMessages, forms.Form):
     def initial_for(cls, item) -> dict:
         return {name: getattr(item, name) for name in cls.base_fields}
 
-    def apply_to(self, item) -> None:
+    def apply_to(self, item, by=None) -> None:
+        """Copy the cleaned values onto ``item``; ``by`` is who is saving it."""
         for name in self.base_fields:
             value = self.cleaned_data[name]
             setattr(
@@ -181,3 +182,84 @@ class PersonForm(RecordForm):
         textarea=True,
         hint=_("Home, work, or places they are often seen; one a line."),
     )
+
+
+def _choices(model_choices):
+    return [Choice(value, label) for value, label in model_choices]
+
+
+class ReferralForm(RecordForm):
+    route = forms.ChoiceField(
+        label=_("Referral to"),
+        choices=_choices(Referral.Route.choices),
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Select where the referral is to"),
+            "invalid_choice": _("Select where the referral is to"),
+        },
+    )
+    consent = forms.ChoiceField(
+        label=_("Has the client agreed to this referral?"),
+        choices=_choices(Referral.Consent.choices),
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Select whether the client agreed to this referral"),
+            "invalid_choice": _("Select whether the client agreed to this referral"),
+        },
+    )
+    consent_on = DateField(
+        what=_("The date of consent"),
+        when="past",
+        required=False,
+        label=_("When did they say so?"),
+        help_text=_("For example, 17 10 2026. Needed once you have asked."),
+    )
+    sent_on = DateField(
+        what=_("The date it was sent"),
+        when="past",
+        required=False,
+        label=_("Date sent (optional)"),
+        help_text=_("Leave it empty until it is sent."),
+    )
+    recipient = _text(
+        _("Sent to (optional)"),
+        max_length=200,
+        hint=_("The team or person, for example the MARAC coordinator for the area."),
+    )
+    status = forms.ChoiceField(
+        label=_("Where does it stand?"),
+        choices=_choices(Referral.Status.choices),
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Select where the referral stands"),
+            "invalid_choice": _("Select where the referral stands"),
+        },
+    )
+    outcome = _text(
+        _("Outcome (optional)"),
+        max_length=LONG,
+        textarea=True,
+        hint=_("What came of it: for example, allocated to a Paladin ISAC, or heard at MARAC."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        asked = data.get("consent") in ("yes", "no")
+        if asked and not data.get("consent_on") and "consent_on" not in self.errors:
+            self.add_error("consent_on", _("Enter the date the client said so"))
+        if data.get("consent") == "not_asked":
+            data["consent_on"] = None
+        sent = data.get("status") not in (None, "", "not_sent")
+        if sent and not data.get("sent_on") and "sent_on" not in self.errors:
+            self.add_error("sent_on", _("Enter the date the referral was sent"))
+        return data
+
+    def apply_to(self, item, by=None) -> None:
+        consent_before = (item.consent, item.consent_on) if item.pk else None
+        super().apply_to(item, by)
+        if (item.consent, item.consent_on) != consent_before and by is not None:
+            item.consent_recorded_by = by
+            item.consent_recorded_by_name = by.full_name or by.email
+        if item.consent == "not_asked":
+            item.consent_recorded_by = None
+            item.consent_recorded_by_name = ""

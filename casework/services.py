@@ -235,7 +235,7 @@ def save_record(*, case: Case, item, apply, subject: str, by: User):
     it in from a valid form. Audited as created or changed, with the record's subject."""
     creating = item._state.adding
     item.case = case
-    apply(item)
+    apply(item, by)
     if creating:
         item.recorded_by = by
         item.recorded_by_name = _name(by)

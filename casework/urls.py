@@ -62,6 +62,7 @@ urlpatterns = [
     path("<uuid:case_id>/tasks/<uuid:task_id>/done/", tasks.task_done, name="task-done"),
     path("<uuid:case_id>/justice/", records.justice, name="justice"),
     path("<uuid:case_id>/people/", records.people, name="people"),
+    path("<uuid:case_id>/referrals/", records.referrals, name="referrals"),
     path("<uuid:case_id>/records/<slug:kind>/add/", records.record_form, name="record-add"),
     path(
         "<uuid:case_id>/records/<slug:kind>/<uuid:item_id>/change/",

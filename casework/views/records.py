@@ -45,6 +45,17 @@ def people(request, case_id):
 
 
 @advocate_required
+def referrals(request, case_id):
+    case = case_for(request.user, case_id)
+    audit.record(request.user, audit.Action.VIEWED, case, "referrals")
+    return render(
+        request,
+        "casework/referrals.html",
+        {"case": case, "referrals": case.referrals.order_by("-recorded_at")},
+    )
+
+
+@advocate_required
 @require_http_methods(["GET", "POST"])
 def record_form(request, case_id, kind, item_id=None):
     case = case_for(request.user, case_id)

@@ -72,10 +72,13 @@ RECORD_SENTINELS = {
     ("person", "phone_numbers"): "ZQXPHONENUMBERS",
     ("person", "online_accounts"): "ZQXACCOUNTS",
     ("person", "addresses"): "ZQXADDRESSES",
+    ("referral", "recipient"): "ZQXRECIPIENT",
+    ("referral", "outcome"): "ZQXOUTCOME",
 }
 RECORD_DATES = {
     "order": {"kind": "spo", "made_on_0": "1", "made_on_1": "1", "made_on_2": "2026"},
     "court-date": {"on_0": "1", "on_1": "12", "on_2": "2026"},
+    "referral": {"route": "marac", "consent": "not_asked", "status": "not_sent"},
 }
 EVERY_SENTINEL = (
     *SENTINELS.values(),
