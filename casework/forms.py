@@ -621,6 +621,85 @@ class TaskForm(ErrorLinksMixin, TooLongMessages, forms.Form):
         return self.advocates[self.cleaned_data["assignee"]]
 
 
+# The safety plan's sections: (field, label for the advocate, heading for the client, hint).
+SAFETY_PLAN_SECTIONS = (
+    (
+        "home",
+        _("At home"),
+        _("At home"),
+        _("Locks, lighting, a safe room, who has keys, what to do if they come to the door."),
+    ),
+    (
+        "travel_work",
+        _("Travel and work"),
+        _("Going out, travelling and at work"),
+        _("Routes and times to vary, who at work knows, parking, someone to walk with."),
+    ),
+    (
+        "online",
+        _("Online and devices"),
+        _("Phones, computers and online"),
+        _("Privacy settings, location sharing, checking for trackers and spyware, passwords."),
+    ),
+    (
+        "children_others",
+        _("Children and others"),
+        _("Children, family and friends"),
+        _("Schools and childcare, pets, what family and friends should say and not say."),
+    ),
+    (
+        "emergency",
+        _("What to do in an emergency"),
+        _("If you are in danger"),
+        _("Where to go, who to call, a bag ready to take; 999, and 55 if you cannot speak."),
+    ),
+    (
+        "code_words",
+        _("Code words"),
+        _("Code words"),
+        _("Words the client agrees with people they trust, and what each one means."),
+    ),
+)
+SAFETY_PLAN_SECTION_MAX_LENGTH = 2000
+
+
+class SafetyPlanForm(ErrorLinksMixin, TooLongMessages, forms.Form):
+    """A new version of the safety plan: every section, started from the current version."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, label, _heading, hint in SAFETY_PLAN_SECTIONS:
+            self.fields[name] = _text(
+                label, max_length=SAFETY_PLAN_SECTION_MAX_LENGTH, textarea=True, hint=hint
+            )
+            self.fields[name].error_messages["max_length"] = _(
+                "%(label)s must be %(limit)s characters or fewer"
+            ) % {"label": label, "limit": SAFETY_PLAN_SECTION_MAX_LENGTH}
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            *[
+                Field.textarea(
+                    name,
+                    label_size=Size.MEDIUM,
+                    rows=4,
+                    max_characters=SAFETY_PLAN_SECTION_MAX_LENGTH,
+                )
+                for name, *_rest in SAFETY_PLAN_SECTIONS
+            ]
+        )
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors and not any(data.get(name) for name, *_rest in SAFETY_PLAN_SECTIONS):
+            raise ValidationError(_("Write at least one section of the safety plan"))
+        return data
+
+    def sections(self) -> dict:
+        return {name: self.cleaned_data[name] for name, *_rest in SAFETY_PLAN_SECTIONS}
+
+
 class HandoverForm(ErrorLinksMixin, TooLongMessages, forms.Form):
     """Hand a case to another advocate of the organisation, with a note for them."""
 

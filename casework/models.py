@@ -362,6 +362,29 @@ class Referral(CaseRecord):
     outcome = EncryptedTextField(blank=True, default="")
 
 
+class SafetyPlan(models.Model):
+    """One dated version of a case's safety plan. Versions are never changed: reviewing the plan
+    (with each screening, or whenever things change) keeps a new version, linked to the
+    screening it was reviewed with. ``sections`` maps each section (``SAFETY_PLAN_SECTIONS`` in
+    ``casework.forms``) to its text, encrypted as one document."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="safety_plans")
+    screening = models.ForeignKey(
+        Screening, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    made_at = models.DateTimeField(default=timezone.now)
+    made_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    made_by_name = EncryptedTextField(blank=True, default="")
+    sections = EncryptedJSONField()
+
+    class Meta:
+        ordering = ["-made_at"]
+
+    def __str__(self):
+        return f"Safety plan {self.pk}"
+
+
 class Handover(models.Model):
     """A case passed from one advocate to another, with the note that went with it."""
 

@@ -8,8 +8,14 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from casework.forms import CONTACT_METHODS, RELATIONSHIP_CHOICES, SAFE_ROUTES, SAFE_TO_TALK
-from casework.models import Case, CaseNote, JudgementEntry, Screening
+from casework.forms import (
+    CONTACT_METHODS,
+    RELATIONSHIP_CHOICES,
+    SAFE_ROUTES,
+    SAFE_TO_TALK,
+    SAFETY_PLAN_SECTIONS,
+)
+from casework.models import Case, CaseNote, JudgementEntry, SafetyPlan, Screening
 from screening import changes, questions, scoring
 from screening.incidents import presenters as incident_presenters
 from screening.judgement import Judgement, final_level
@@ -285,3 +291,24 @@ def last_contact(case: Case) -> datetime.date | None:
         .values_list("happened_on", flat=True)
         .first()
     )
+
+
+# --- The safety plan -------------------------------------------------------------------------
+
+
+def section_rows(plan: SafetyPlan | None, *, for_client: bool = False) -> list[tuple[str, str]]:
+    """(heading, text) for each section, in order; the client's own headings when printing."""
+    if plan is None:
+        return []
+    return [
+        (str(client_heading if for_client else label), plan.sections.get(name, ""))
+        for name, label, client_heading, _hint in SAFETY_PLAN_SECTIONS
+    ]
+
+
+def due_for_review(case, plan: SafetyPlan | None) -> bool:
+    """A screening has been completed since the plan was last reviewed (or there is no plan)."""
+    latest = case.screenings.filter(completed_at__isnull=False).order_by("-completed_at").first()
+    if latest is None:
+        return False
+    return plan is None or plan.made_at < latest.completed_at

@@ -13,7 +13,16 @@ from django.utils import timezone
 
 from casework import audit
 from casework.incident_log import CaseIncidentLog
-from casework.models import Case, CaseNote, Handover, JudgementEntry, Screening, Task, User
+from casework.models import (
+    Case,
+    CaseNote,
+    Handover,
+    JudgementEntry,
+    SafetyPlan,
+    Screening,
+    Task,
+    User,
+)
 from screening import flow, questions, scoring
 from screening.incidents import Incident
 from screening.judgement import Judgement
@@ -244,6 +253,22 @@ def save_record(*, case: Case, item, apply, subject: str, by: User):
     case.touch()
     audit.record(by, audit.Action.CREATED if creating else audit.Action.CHANGED, case, subject)
     return item
+
+
+# --- The safety plan -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def review_safety_plan(*, case: Case, sections: dict, by: User) -> SafetyPlan:
+    """Keep a new version of the safety plan, linked to the latest completed screening (the one
+    it was reviewed with). Earlier versions stay as they were."""
+    latest = case.screenings.filter(completed_at__isnull=False).order_by("-completed_at").first()
+    plan = SafetyPlan.objects.create(
+        case=case, screening=latest, sections=sections, made_by=by, made_by_name=_name(by)
+    )
+    case.touch()
+    audit.record(by, audit.Action.CREATED, case, "safety plan")
+    return plan
 
 
 # --- Cases -----------------------------------------------------------------------------------

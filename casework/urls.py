@@ -7,6 +7,7 @@ from casework.views import (
     notes,
     organisation,
     records,
+    safety_plan,
     screenings,
     tasks,
 )
@@ -63,6 +64,22 @@ urlpatterns = [
     path("<uuid:case_id>/justice/", records.justice, name="justice"),
     path("<uuid:case_id>/people/", records.people, name="people"),
     path("<uuid:case_id>/referrals/", records.referrals, name="referrals"),
+    path("<uuid:case_id>/safety-plan/", safety_plan.safety_plan, name="safety-plan"),
+    path(
+        "<uuid:case_id>/safety-plan/review/",
+        safety_plan.review_safety_plan,
+        name="safety-plan-review",
+    ),
+    path(
+        "<uuid:case_id>/safety-plan/print/",
+        safety_plan.print_safety_plan,
+        name="safety-plan-print",
+    ),
+    path(
+        "<uuid:case_id>/safety-plan/<uuid:plan_id>/",
+        safety_plan.safety_plan_version,
+        name="safety-plan-version",
+    ),
     path("<uuid:case_id>/records/<slug:kind>/add/", records.record_form, name="record-add"),
     path(
         "<uuid:case_id>/records/<slug:kind>/<uuid:item_id>/change/",

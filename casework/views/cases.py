@@ -16,7 +16,13 @@ from casework.access import advocate_required
 from casework.forms import CaseForm, HandoverForm
 from casework.incident_log import CaseIncidentLog
 from casework.models import Case, User
-from casework.presenters import case_overview, last_contact, note_rows, pattern_context
+from casework.presenters import (
+    case_overview,
+    due_for_review,
+    last_contact,
+    note_rows,
+    pattern_context,
+)
 from casework.scoping import case_for, cases_for, managed_case_for, may_manage
 
 RECENT_NOTES = 3
@@ -119,6 +125,7 @@ def case_detail(request, case_id):
         "last_contact": last_contact(case),
         "review_state": caseload.review_state(case.review_due_on, timezone.localdate()),
         "tasks": case.tasks.select_related("assignee"),
+        "safety_plan_due": due_for_review(case, case.safety_plans.first()),
         "orders_expiring": [
             order
             for order in case.protectiveorders.exclude(expires_on=None)

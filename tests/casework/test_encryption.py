@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from casework import case_records
 from casework.encryption import UndecryptableValue, decrypt, encrypted_fields, new_key
+from casework.forms import SAFETY_PLAN_SECTIONS
 from casework.incident_log import CaseIncidentLog
 from casework.models import (
     AuditEvent,
@@ -19,6 +20,7 @@ from casework.models import (
     CaseNote,
     Handover,
     JudgementEntry,
+    SafetyPlan,
     Screening,
     Task,
 )
@@ -56,6 +58,9 @@ SCREENING_SENTINELS = {
     "task": "ZQXTASKTITLE",
     "handover_note": "ZQXHANDOVERNOTE",
 }
+PLAN_SENTINELS = {
+    name: f"ZQXPLAN{name.upper().replace('_', '')}" for name, *_rest in SAFETY_PLAN_SECTIONS
+}
 # Every free-text field of every kind of record kept on a case, posted through its form.
 RECORD_SENTINELS = {
     ("crime-reference", "reference"): "ZQXCRIMEREF",
@@ -84,6 +89,7 @@ EVERY_SENTINEL = (
     *SENTINELS.values(),
     *SCREENING_SENTINELS.values(),
     *RECORD_SENTINELS.values(),
+    *PLAN_SENTINELS.values(),
 )
 
 
@@ -206,6 +212,13 @@ def everything_through_the_pages(client, advocate):
             url("record-add", case_id=case.pk, kind=kind), {**posted, **RECORD_DATES.get(kind, {})}
         )
         assert saved.status_code == 302, (kind, saved.content.decode()[:2000])
+    form = client.get(url("safety-plan-review", case_id=case.pk))
+    planned = client.post(
+        url("safety-plan-review", case_id=case.pk),
+        {**PLAN_SENTINELS, "submission_token": form.context["token"]},
+    )
+    assert planned.status_code == 302
+    assert client.get(url("safety-plan-print", case_id=case.pk)).status_code == 200
     colleague = make_advocate(advocate.organisation, "zqxcolleague@north.example")
     handed = client.post(
         url("hand-over", case_id=case.pk),
@@ -273,6 +286,7 @@ def test_every_sensitive_field_is_encrypted():
         "text",
     }
     assert {field.name for field in encrypted_fields(Task)} == {"title"}
+    assert {field.name for field in encrypted_fields(SafetyPlan)} == {"sections", "made_by_name"}
     for kind in case_records.KINDS.values():
         free_text = {
             name

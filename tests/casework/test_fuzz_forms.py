@@ -83,6 +83,7 @@ FORMS = [
     AdvocateForm("note-add", _case("note-add")),
     AdvocateForm("hand-over", _case("hand-over")),
     AdvocateForm("task-add", _case("task-add")),
+    AdvocateForm("safety-plan-review", _case("safety-plan-review")),
     *[
         AdvocateForm(
             f"record-{kind}",

@@ -19,6 +19,7 @@ from casework.models import (
     JudgementEntry,
     Perpetrator,
     ProtectiveOrder,
+    SafetyPlan,
     Screening,
     Task,
     User,
@@ -68,8 +69,10 @@ def theirs(organisation, advocate):
     order = ProtectiveOrder.objects.create(
         case=case, kind="spo", made_on=date(2026, 1, 5), details="North order"
     )
+    plan = SafetyPlan.objects.create(case=case, sections={"home": "North plan"})
     case.refresh_from_db()
     return {
+        "plan": plan,
         "task": task,
         "order": order,
         "case": case,
@@ -92,6 +95,7 @@ def objects_for(theirs, screening, person):
         "task_id": theirs["task"].pk,
         "item_id": theirs["order"].pk,
         "kind": "order",
+        "plan_id": theirs["plan"].pk,
         "slug": "feelings",
     }
 
@@ -132,6 +136,7 @@ def nothing_changed(theirs, person):
     assert Task.objects.count() == 1
     assert [(o.kind, o.details) for o in ProtectiveOrder.objects.all()] == [("spo", "North order")]
     assert not CrimeReference.objects.exists() and not Perpetrator.objects.exists()
+    assert [p.sections for p in SafetyPlan.objects.all()] == [{"home": "North plan"}]
     assert User.objects.get(pk=person.pk).is_active
     assert TOTPDevice.objects.filter(user=person).exists()
     assert not AuditEvent.objects.exclude(actor__organisation=case.organisation).exists()
@@ -171,6 +176,7 @@ def test_another_organisation_is_answered_as_if_the_object_did_not_exist(
         "note_id": uuid.uuid4(),
         "task_id": uuid.uuid4(),
         "item_id": uuid.uuid4(),
+        "plan_id": uuid.uuid4(),
         "kind": "order",
         "slug": "feelings",
     }

@@ -42,6 +42,7 @@ def every_case_page(case, screening, colleague):
         "task_id": uuid.uuid4(),
         "item_id": uuid.uuid4(),
         "kind": "order",
+        "plan_id": uuid.uuid4(),
         "slug": "feelings",
     }
     return [

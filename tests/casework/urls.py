@@ -16,6 +16,7 @@ OBJECT_PARAMETERS = {
     "note_id",
     "task_id",
     "item_id",
+    "plan_id",
 }
 _PARAMETER = re.compile(r"<(?:\w+:)?(\w+)>")
 
