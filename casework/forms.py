@@ -700,6 +700,28 @@ class SafetyPlanForm(ErrorLinksMixin, TooLongMessages, forms.Form):
         return {name: self.cleaned_data[name] for name, *_rest in SAFETY_PLAN_SECTIONS}
 
 
+class ReportPeriodForm(ErrorLinksMixin, forms.Form):
+    """The period a managers' report covers, both days included."""
+
+    start = DateField(
+        what=_("The start date"), when="past", label=_("From"), help_text=_("For example, 1 4 2026")
+    )
+    end = DateField(what=_("The end date"), label=_("To"), help_text=_("For example, 31 3 2027"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(Field("start"), Field("end"))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", _("The end date must be the same as or after the start date"))
+        return data
+
+
 class HandoverForm(ErrorLinksMixin, TooLongMessages, forms.Form):
     """Hand a case to another advocate of the organisation, with a note for them."""
 

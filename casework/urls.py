@@ -97,4 +97,6 @@ urlpatterns = [
         name="reset-two-factor",
     ),
     path("organisation/audit/", organisation.audit_log, name="audit-log"),
+    path("organisation/report/", organisation.report, name="report"),
+    path("organisation/report.csv", organisation.report_csv, name="report-csv"),
 ]

@@ -216,7 +216,7 @@ def test_a_manager_sees_every_case_of_the_organisation(client, organisation, adm
 # --- The workspace's own refusal page ----------------------------------------------------------
 
 
-@pytest.mark.parametrize("page", ["advocates", "add-advocate", "audit-log"])
+@pytest.mark.parametrize("page", ["advocates", "add-advocate", "audit-log", "report"])
 def test_an_advocate_opening_a_managers_page_gets_the_workspaces_refusal(advocate_client, page):
     response = advocate_client.get(url(page))
     assert response.status_code == 403
