@@ -29,6 +29,7 @@ LEVELS = ("serious", "present", "none_yet", "not_screened")
 REVIEWS = ("overdue", "due_soon", "none")
 TASKS = ("open", "overdue")
 ORDERS = ("expiring",)
+ACTIVITY = ("inactive",)
 SORTS = ("review", "level", "contact", "reference", "changed")
 LEVEL_ORDER = {Level.SERIOUS: 0, Level.PRESENT: 1, Level.NONE_YET: 2, None: 3}
 
@@ -54,6 +55,7 @@ class Query:
     review: str = ""
     tasks: str = ""
     orders: str = ""
+    activity: str = ""
     sort: str = "review"
 
     @classmethod
@@ -66,12 +68,15 @@ class Query:
             review=_one_of(params.get("review", ""), REVIEWS),
             tasks=_one_of(params.get("tasks", ""), TASKS),
             orders=_one_of(params.get("orders", ""), ORDERS),
+            activity=_one_of(params.get("activity", ""), ACTIVITY),
             sort=_one_of(params.get("sort", ""), SORTS, "review"),
         )
 
     @property
     def is_filtered(self) -> bool:
-        return bool(self.q or self.level or self.review or self.tasks or self.orders)
+        return bool(
+            self.q or self.level or self.review or self.tasks or self.orders or self.activity
+        )
 
 
 def order_expiring(expires_on: datetime.date | None, today: datetime.date) -> bool:
@@ -116,6 +121,12 @@ class CaseloadRow:
         return self.row.latest.level if self.row.latest else None
 
     @property
+    def inactive(self) -> bool:
+        """Open, with nothing recorded for CASE_INACTIVE_DAYS: to review, perhaps to close."""
+        cutoff = timezone.now() - datetime.timedelta(days=settings.CASE_INACTIVE_DAYS)
+        return self.case.is_open and self.case.touched_at < cutoff
+
+    @property
     def order_expiring(self) -> bool:
         return order_expiring(self.next_order_expiry, self.today)
 
@@ -138,6 +149,8 @@ def _matches(row: CaseloadRow, query: Query) -> bool:
     if query.tasks == "open" and not row.open_tasks:
         return False
     if query.orders == "expiring" and not row.order_expiring:
+        return False
+    if query.activity == "inactive" and not row.inactive:
         return False
     return not (query.tasks == "overdue" and not row.overdue_tasks)
 

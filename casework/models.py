@@ -103,6 +103,8 @@ class Case(models.Model):
     # The last change to the case or anything in it; retention counts from here.
     touched_at = models.DateTimeField(default=timezone.now, db_index=True)
     is_open = models.BooleanField(default=True)
+    # When the case was closed; the retention period runs from here. None while open.
+    closed_at = models.DateTimeField(null=True, blank=True, db_index=True)
     # When the case is next due a review: CASE_REVIEW_DAYS after its latest completed screening.
     review_due_on = models.DateField(null=True, blank=True, db_index=True)
 

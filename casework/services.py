@@ -299,6 +299,18 @@ def hand_over(*, case: Case, to: User, note: str, by: User) -> Handover:
 
 
 @transaction.atomic
+def set_open(*, case: Case, is_open: bool, by: User) -> None:
+    """Close a case (its retention period starts) or reopen it (the period stops)."""
+    if case.is_open == is_open:
+        return
+    case.is_open = is_open
+    case.closed_at = None if is_open else timezone.now()
+    case.save(update_fields=["is_open", "closed_at"])
+    case.touch()
+    audit.record(by, audit.Action.CHANGED, case, "open or closed")
+
+
+@transaction.atomic
 def set_restricted(*, case: Case, restricted: bool, by: User) -> None:
     """Restrict a case to its owner and the managers, or lift the restriction."""
     Case.objects.filter(pk=case.pk).update(is_restricted=restricted)

@@ -4,6 +4,7 @@ Every case is reached through ``casework.scoping``; every view, change and erasu
 written to the audit log.
 """
 
+from django.conf import settings
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -45,6 +46,7 @@ def case_list(request):
             "query": query,
             "show_closed": query.show == "closed",
             **caseload_choices(),
+            "inactive_days": settings.CASE_INACTIVE_DAYS,
         },
     )
 
@@ -64,6 +66,7 @@ def caseload_choices() -> dict:
         ],
         "task_filters": [("open", _("Has open tasks")), ("overdue", _("Has overdue tasks"))],
         "order_filters": [("expiring", _("Has an order about to expire"))],
+        "activity_filters": [("inactive", _("No activity recently (to review)"))],
         "sorts": [
             ("review", _("Review date, soonest first")),
             ("level", _("Level, highest first")),
@@ -125,6 +128,7 @@ def case_detail(request, case_id):
         "last_contact": last_contact(case),
         "review_state": caseload.review_state(case.review_due_on, timezone.localdate()),
         "tasks": case.tasks.select_related("assignee"),
+        "inactive_days": settings.CASE_INACTIVE_DAYS,
         "safety_plan_due": due_for_review(case, case.safety_plans.first()),
         "orders_expiring": [
             order
@@ -162,10 +166,7 @@ def edit_case(request, case_id):
 @require_POST
 def set_open(request, case_id):
     case = case_for(request.user, case_id)
-    case.is_open = request.POST.get("open") == "yes"
-    case.save(update_fields=["is_open"])
-    case.touch()
-    audit.record(request.user, audit.Action.CHANGED, case, "open or closed")
+    services.set_open(case=case, is_open=request.POST.get("open") == "yes", by=request.user)
     return redirect(case_url(case))
 
 

@@ -189,7 +189,8 @@ def test_the_audit_log_lists_events_for_the_organisation_admin(
 def test_the_audit_log_names_the_service_for_deletions_after_the_retention_period(
     client, admin_advocate, secret_case
 ):
-    secret_case.touched_at = secret_case.touched_at.replace(year=2000)
+    secret_case.is_open = False
+    secret_case.closed_at = secret_case.touched_at.replace(year=2000)
     secret_case.save()
     call_command("delete_stale_cases", stdout=io.StringIO())
     signed_in(client, admin_advocate)

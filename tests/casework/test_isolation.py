@@ -294,9 +294,7 @@ def test_the_case_list_shows_only_ones_own_organisations_cases(
     assert "NORTH-SECRET-REF" not in closed
 
 
-@pytest.mark.parametrize(
-    "page", ["advocates", "add-advocate", "audit-log", "report", "report-csv"]
-)
+@pytest.mark.parametrize("page", ["advocates", "add-advocate", "audit-log", "report", "report-csv"])
 def test_organisation_pages_are_403_for_advocates_who_are_not_admins(advocate_client, page):
     assert advocate_client.get(url(page)).status_code == 403
     assert advocate_client.post(url(page)).status_code == 403
