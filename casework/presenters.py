@@ -312,3 +312,26 @@ def due_for_review(case, plan: SafetyPlan | None) -> bool:
     if latest is None:
         return False
     return plan is None or plan.made_at < latest.completed_at
+
+
+# --- The incident log's CSV columns, for the import page ------------------------------------
+
+#: (column, what goes in it), in the order the export writes them.
+IMPORT_COLUMNS = (
+    ("id", _("The entry’s id, from an export. Leave it blank for a new entry.")),
+    ("date", _("The date, as 17/10/2026 or 2026-10-17; today or earlier. Required.")),
+    ("time", _("24-hour time, for example 21:30, or blank.")),
+    ("approximate", _("yes if the date or time is approximate; no or blank if not.")),
+    ("place", _("Where it happened.")),
+    ("what_happened", _("What happened: what was said or done. Required.")),
+    ("behaviours", _("Behaviour codes separated by semicolons, for example following;texts.")),
+    ("feared_violence", _("yes, no, not_sure, or blank.")),
+    ("daily_life_effects", _("Effect codes separated by semicolons, for example routes;work.")),
+    ("effect_details", _("How it affected the client.")),
+    ("witnesses", _("Anyone who saw or heard it.")),
+    ("evidence", _("Evidence kept, and where.")),
+    ("reported_to_police", _("yes, no, or blank.")),
+    ("officer", _("The officer’s name, if reported.")),
+    ("crime_reference", _("The crime reference, if reported.")),
+    ("signs", _("Warning-sign numbers it supports, separated by semicolons, for example 4;6.")),
+)
