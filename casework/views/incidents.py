@@ -79,6 +79,9 @@ def incident_form(request, case_id, entry_id=None):
             except LogFull:
                 form.add_error(None, gettext("The log is full: it has 1000 entries."))
             else:
+                if existing is None and request.POST.get("then") == "another":
+                    added = reverse("casework:incident-add", kwargs={"case_id": case.pk})
+                    return redirect(added + "?added=1")
                 return redirect(_log_url(case))
     elif existing is not None:
         form = IncidentForm.for_incident(existing, **options)

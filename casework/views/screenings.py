@@ -10,6 +10,7 @@ changed. Every page that shows case data writes a view event, and every change g
 """
 
 import logging
+from functools import cached_property
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
@@ -26,6 +27,7 @@ from casework.access import advocate_required
 from casework.answers import CaseAnswers
 from casework.forms import JudgementForm
 from casework.incident_log import CaseIncidentLog
+from casework.models import Screening
 from casework.presenters import (
     date_of_birth,
     describe_changes,
@@ -108,6 +110,40 @@ class CaseJourney(Journey):
         if self.answers.get(questions.ABOUT_SLUG):
             return super().name()
         return self.case.stalker_name
+
+    @cached_property
+    def earlier(self) -> Screening | None:
+        """The case's last screening completed before this one was started."""
+        return previous_completed(self.screening)
+
+    @cached_property
+    def _earlier_text(self) -> dict[str, str]:
+        if self.earlier is None:
+            return {}
+        text: dict[str, list[str]] = {}
+        for group in summary(self.earlier.answers, canonical=True):
+            for row in group.rows:
+                text.setdefault(row.slug, []).append("; ".join(row.lines))
+        return {slug: " · ".join(parts) for slug, parts in text.items()}
+
+    def quick_entry_initial(self, slug: str) -> dict:
+        """A repeat screening's quick entry starts from the last completed screening's answers
+        (a question answered in this screening keeps its own answer)."""
+        answered = self.store.all.get(slug)
+        if answered:
+            return answered
+        if self.earlier is not None and slug in self.earlier.answers:
+            return self.earlier.answers[slug]
+        return self.initial(slug)
+
+    def compared(self, slug: str, current: dict | None) -> dict | None:
+        if self.earlier is None or slug not in self.earlier.answers:
+            return None
+        return {
+            "date": timezone.localdate(self.earlier.completed_at),
+            "text": self._earlier_text.get(slug, ""),
+            "changed": current is not None and current != self.earlier.answers[slug],
+        }
 
     def initial(self, slug: str) -> dict:
         """An answer so far; for an unanswered "about them" page, what the case already says."""
