@@ -335,3 +335,30 @@ IMPORT_COLUMNS = (
     ("crime_reference", _("The crime reference, if reported.")),
     ("signs", _("Warning-sign numbers it supports, separated by semicolons, for example 4;6.")),
 )
+
+
+# --- The people doing it, for the police summary ---------------------------------------------
+
+PERSON_DETAILS = (
+    ("description", _("Description")),
+    ("vehicles", _("Vehicles and registrations")),
+    ("phone_numbers", _("Phone numbers")),
+    ("online_accounts", _("Online accounts")),
+    ("addresses", _("Addresses")),
+)
+
+
+def people_for_pdf(case: Case) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Each person recorded as doing it, with the details that identify them (empty ones left
+    out), for the police summary."""
+    return [
+        (
+            person.name,
+            [
+                (str(label), getattr(person, field))
+                for field, label in PERSON_DETAILS
+                if getattr(person, field)
+            ],
+        )
+        for person in case.perpetrators.all()
+    ]

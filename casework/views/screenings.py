@@ -33,6 +33,7 @@ from casework.presenters import (
     describe_changes,
     judgements_in_force,
     level_of,
+    people_for_pdf,
     previous_completed,
     result_of,
     safe_routes,
@@ -337,6 +338,7 @@ def download(request, case_id, screening_id):
             stalker_date_of_birth=dob.strftime("%-d %B %Y") if dob else "",
             judgements=judgements_in_force(screening),
             log_prompts=prompt_texts(screening.answers, log.all, for_others=True),
+            people=people_for_pdf(case),
             **pdf_incident_options(log, today=timezone.localdate(), completed_on=completed_on),
         )
     except Exception as error:  # any renderer failure or time-out gets the same neutral page

@@ -264,3 +264,53 @@ def test_the_case_is_touched_by_a_new_record(advocate_client, case):
     before = case.touched_at
     post_record(advocate_client, case, "crime-reference", {"reference": "CR/9"})
     assert Case.objects.get(pk=case.pk).touched_at > before
+
+
+def test_the_police_summary_names_each_person_with_what_identifies_them(
+    advocate_client, case, advocate
+):
+    from tests.casework.records import completed_screening
+    from tests.casework.test_case_records import pdf_text
+
+    done = completed_screening(case, advocate, yes=(1,))
+    Perpetrator.objects.create(
+        case=case, name="Sam Friend", vehicles="Grey hatchback AB12 CDE", phone_numbers=""
+    )
+    text = pdf_text(
+        advocate_client.get(url("screening-pdf", case_id=case.pk, screening_id=done.pk))
+    )
+    assert "The people doing it, as recorded by the advocate" in text
+    assert "Sam Friend" in text
+    assert "Vehicles and registrations Grey hatchback AB12 CDE" in text
+    assert "Phone numbers" not in text
+
+
+def test_markup_in_a_persons_details_is_printed_as_text_and_fetches_nothing(
+    advocate_client, case, advocate
+):
+    import io
+
+    from pypdf import PdfReader
+
+    from tests.casework.records import completed_screening
+    from tests.test_pdf import PAYLOADS
+
+    done = completed_screening(case, advocate, yes=(1,))
+    Perpetrator.objects.create(
+        case=case,
+        name="<b>Bold</b>",
+        **dict(
+            zip(
+                ("description", "vehicles", "phone_numbers", "online_accounts", "addresses"),
+                PAYLOADS,
+                strict=True,
+            )
+        ),
+    )
+    response = advocate_client.get(url("screening-pdf", case_id=case.pk, screening_id=done.pk))
+    assert response.status_code == 200
+    reader = PdfReader(io.BytesIO(response.content))
+    assert reader.attachments == {}
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "<b>Bold</b>" in text
+    assert b"root:x:0:0" not in response.content
