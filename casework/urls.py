@@ -64,6 +64,11 @@ urlpatterns = [
     path("<uuid:case_id>/justice/", records.justice, name="justice"),
     path("<uuid:case_id>/people/", records.people, name="people"),
     path("<uuid:case_id>/referrals/", records.referrals, name="referrals"),
+    path(
+        "<uuid:case_id>/referrals/<uuid:referral_id>/summary/",
+        records.referral_summary,
+        name="referral-pdf",
+    ),
     path("<uuid:case_id>/safety-plan/", safety_plan.safety_plan, name="safety-plan"),
     path(
         "<uuid:case_id>/safety-plan/review/",

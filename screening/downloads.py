@@ -4,6 +4,7 @@ Both the person's download and an advocate's case download use these, so both ha
 limit and the same response.
 """
 
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 from django.conf import settings
@@ -25,11 +26,21 @@ def render_in_time(answers, **options) -> bytes:
     dropped; one already running cannot be stopped, and its result is discarded. Both the
     public download and an advocate's case download use this, so both have the same limit.
     """
+    return _in_time(lambda: pdf.render_summary_pdf(answers, **options))
+
+
+def html_in_time(make_html: Callable[[], str]) -> bytes:
+    """The HTML ``make_html`` gives, laid out by ``pdf.html_to_pdf``, with ``render_in_time``'s
+    thread, language and limit (for other documents, such as a referral summary)."""
+    return _in_time(lambda: pdf.html_to_pdf(make_html()))
+
+
+def _in_time(produce: Callable[[], bytes]) -> bytes:
     language = translation.get_language()
 
     def render() -> bytes:
         with translation.override(language):
-            return pdf.render_summary_pdf(answers, **options)
+            return produce()
 
     rendering = _RENDERER.submit(render)
     try:

@@ -2,15 +2,24 @@
 references, bail conditions, orders, court dates), "People doing it", and one add/change
 form for every kind (``casework.case_records``)."""
 
+import logging
+
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from casework import audit, case_records, once, services
 from casework.access import advocate_required
+from casework.models import Referral
+from casework.referral_summary import summary_context
 from casework.scoping import case_for
+from screening.downloads import html_in_time, pdf_response
+
+logger = logging.getLogger(__name__)
 
 
 def _page_url(case, kind) -> str:
@@ -97,3 +106,22 @@ def record_form(request, case_id, kind, item_id=None):
         },
         status=422 if form.errors else 200,
     )
+
+
+@advocate_required
+def referral_summary(request, case_id, referral_id):
+    """The referral's summary PDF for the service it goes to. A renderer that fails or does not
+    finish in time gets the neutral page, and nothing is exported."""
+    case = case_for(request.user, case_id)
+    try:
+        referral = case.referrals.get(pk=referral_id)
+    except (Referral.DoesNotExist, ValueError):
+        raise Http404 from None
+    context = summary_context(referral, by=request.user)
+    try:
+        document = html_in_time(lambda: render_to_string("pdf/referral.html", context))
+    except Exception as error:  # any renderer failure or time-out gets the same neutral page
+        logger.error("A referral summary PDF could not be made (%s)", type(error).__name__)
+        return render(request, "casework/referral_pdf_failed.html", {"case": case}, status=503)
+    audit.record(request.user, audit.Action.EXPORTED, case, "referral pdf")
+    return pdf_response(document)

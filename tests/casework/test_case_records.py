@@ -17,7 +17,14 @@ from pypdf import PdfReader
 
 from casework import audit
 from casework.incident_log import CaseIncidentLog
-from casework.models import AuditEvent, CaseNote, ProtectiveOrder, SafetyPlan, Screening
+from casework.models import (
+    AuditEvent,
+    CaseNote,
+    ProtectiveOrder,
+    Referral,
+    SafetyPlan,
+    Screening,
+)
 from screening import questions, scoring
 from screening.incidents import Incident
 from tests.casework.records import completed_screening, screening_answers, started_screening
@@ -310,6 +317,7 @@ def test_every_case_page_writes_a_view_event(advocate_client, case, advocate):
     )
     order = ProtectiveOrder.objects.create(case=case, kind="spo", made_on=date(2026, 1, 5))
     plan = SafetyPlan.objects.create(case=case, sections={"home": "Plan"})
+    referral = Referral.objects.create(case=case, route="paladin")
     shown = set()
     for name, parameters in casework_patterns().items():
         if "case_id" not in parameters or name in POST_ONLY:
@@ -324,6 +332,7 @@ def test_every_case_page_writes_a_view_event(advocate_client, case, advocate):
             "item_id": order.pk,
             "kind": "order",
             "plan_id": plan.pk,
+            "referral_id": referral.pk,
             "slug": questions.BANK[0].slug,
         }
         AuditEvent.objects.all().delete()

@@ -19,6 +19,7 @@ from casework.models import (
     JudgementEntry,
     Perpetrator,
     ProtectiveOrder,
+    Referral,
     SafetyPlan,
     Screening,
     Task,
@@ -70,9 +71,11 @@ def theirs(organisation, advocate):
         case=case, kind="spo", made_on=date(2026, 1, 5), details="North order"
     )
     plan = SafetyPlan.objects.create(case=case, sections={"home": "North plan"})
+    referral = Referral.objects.create(case=case, route="paladin", outcome="North outcome")
     case.refresh_from_db()
     return {
         "plan": plan,
+        "referral": referral,
         "task": task,
         "order": order,
         "case": case,
@@ -96,6 +99,7 @@ def objects_for(theirs, screening, person):
         "item_id": theirs["order"].pk,
         "kind": "order",
         "plan_id": theirs["plan"].pk,
+        "referral_id": theirs["referral"].pk,
         "slug": "feelings",
     }
 
@@ -137,6 +141,7 @@ def nothing_changed(theirs, person):
     assert [(o.kind, o.details) for o in ProtectiveOrder.objects.all()] == [("spo", "North order")]
     assert not CrimeReference.objects.exists() and not Perpetrator.objects.exists()
     assert [p.sections for p in SafetyPlan.objects.all()] == [{"home": "North plan"}]
+    assert [r.outcome for r in Referral.objects.all()] == ["North outcome"]
     assert User.objects.get(pk=person.pk).is_active
     assert TOTPDevice.objects.filter(user=person).exists()
     assert not AuditEvent.objects.exclude(actor__organisation=case.organisation).exists()
@@ -177,6 +182,7 @@ def test_another_organisation_is_answered_as_if_the_object_did_not_exist(
         "task_id": uuid.uuid4(),
         "item_id": uuid.uuid4(),
         "plan_id": uuid.uuid4(),
+        "referral_id": uuid.uuid4(),
         "kind": "order",
         "slug": "feelings",
     }

@@ -118,3 +118,104 @@ def test_a_referral_not_sent_yet_needs_no_date_sent(advocate_client, case):
     assert response.status_code == 302
     referral = Referral.objects.get()
     assert referral.consent_on is None and referral.consent_recorded_by is None
+
+
+# --- The referral summary PDF --------------------------------------------------------------------
+
+
+def pdf_text(response) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    assert response.status_code == 200, response.status_code
+    assert response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.content))
+    assert reader.attachments == {}
+    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+
+
+@pytest.mark.parametrize(
+    ("route", "needs"),
+    [
+        ("paladin", "Paladin takes referrals for high-risk cases"),
+        ("marac", "complete the DASH risk checklist as well"),
+        ("police", "For the police"),
+        ("helpline", "For the National Stalking Helpline"),
+        ("local", "For the local stalking service"),
+    ],
+)
+def test_each_route_has_a_summary_with_the_checklist_consent_and_safe_contact(
+    advocate_client, case, advocate, route, needs
+):
+    from casework.models import AuditEvent as Event
+    from tests.casework.records import completed_screening
+
+    completed_screening(case, advocate, days_ago=2, yes=(1, 6))
+    add(advocate_client, case, route=route)
+    referral = Referral.objects.get()
+    response = advocate_client.get(url("referral-pdf", case_id=case.pk, referral_id=referral.pk))
+    assert response["Content-Disposition"].startswith('attachment; filename="summary-')
+    text = pdf_text(response)
+    assert needs in text
+    assert "Yes, the client agreed, on 2 November 2026, recorded by" in text
+    assert "Is it safe to call? Yes" in text
+    assert "Are you very frightened" not in text  # the checklist's own wording, not the person's
+    assert "Serious warning signs" in text
+    assert Event.objects.filter(case_id=case.pk, action="exported", subject="referral pdf").exists()
+
+
+def test_a_referral_of_another_case_has_no_summary_here(
+    advocate_client, case, organisation, advocate
+):
+    from tests.casework.conftest import make_case
+
+    other = make_case(organisation, advocate, client_reference="OTHER")
+    theirs = Referral.objects.create(case=other, route="police")
+    response = advocate_client.get(url("referral-pdf", case_id=case.pk, referral_id=theirs.pk))
+    assert response.status_code == 404
+
+
+def test_a_renderer_failure_gets_the_neutral_page_and_nothing_is_exported(
+    advocate_client, case, monkeypatch
+):
+    from casework.models import AuditEvent as Event
+    from screening import pdf
+
+    add(advocate_client, case)
+    referral = Referral.objects.get()
+
+    def broken(html):
+        raise RuntimeError("renderer down")
+
+    monkeypatch.setattr(pdf, "html_to_pdf", broken)
+    response = advocate_client.get(url("referral-pdf", case_id=case.pk, referral_id=referral.pk))
+    assert response.status_code == 503
+    assert "The summary could not be made" in response.content.decode()
+    assert not Event.objects.filter(action="exported").exists()
+
+
+def test_markup_anywhere_in_the_case_is_printed_as_text_and_fetches_nothing(
+    advocate_client, organisation, advocate
+):
+    from casework.models import CrimeReference, Perpetrator
+    from tests.casework.conftest import make_case
+    from tests.test_pdf import PAYLOADS
+
+    case = make_case(
+        organisation,
+        advocate,
+        client_reference=PAYLOADS[0][:50],
+        client_name=PAYLOADS[1],
+        stalker_name=PAYLOADS[2],
+        safe_contact={"phone": PAYLOADS[3], "times_to_avoid": "<b>Evenings</b>"},
+    )
+    CrimeReference.objects.create(case=case, reference=PAYLOADS[4][:50], officer=PAYLOADS[0])
+    Perpetrator.objects.create(case=case, name=PAYLOADS[1], vehicles=PAYLOADS[2])
+    referral = Referral.objects.create(
+        case=case, route="police", recipient=PAYLOADS[3], consent_recorded_by_name=PAYLOADS[4]
+    )
+    response = advocate_client.get(url("referral-pdf", case_id=case.pk, referral_id=referral.pk))
+    text = pdf_text(response)
+    assert "<b>Evenings</b>" in text
+    assert b"root:x:0:0" not in response.content

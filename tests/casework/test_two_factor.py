@@ -43,6 +43,7 @@ def every_case_page(case, screening, colleague):
         "item_id": uuid.uuid4(),
         "kind": "order",
         "plan_id": uuid.uuid4(),
+        "referral_id": uuid.uuid4(),
         "slug": "feelings",
     }
     return [

@@ -17,6 +17,7 @@ OBJECT_PARAMETERS = {
     "task_id",
     "item_id",
     "plan_id",
+    "referral_id",
 }
 _PARAMETER = re.compile(r"<(?:\w+:)?(\w+)>")
 
