@@ -2,6 +2,7 @@
 the caseload; axe on every page on the way. Set SCREENSHOT_DIR to keep a PNG of each page."""
 
 import os
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from casework.models import Case, CaseNote, Handover, Organisation, ProtectiveOrder, Referral, User
+from screening import questions
 from tests.browser.axe import violations
 
 pytestmark = pytest.mark.browser
@@ -220,3 +222,71 @@ def manager_view(page, site, morgan, checked):
     expect(page.get_by_role("heading", level=1)).to_have_text("Report")
     expect(page.get_by_role("table", name="Referrals by route")).to_contain_text("1")
     checked.visit(page, "report")
+
+
+def test_a_case_worked_over_weeks(page, site, team):
+    """Tasks, the people doing it, an order, a safety plan and its print, and a repeat
+    screening's quick entry starting from the last one."""
+    from tests.casework.records import completed_screening
+
+    checked = Checked()
+    robin = team["robin"]
+    # References are encrypted: found by reading them, as the caseload does.
+    (case,) = [case for case in Case.objects.all() if case.client_reference == "NS-2026-001"]
+    completed_screening(case, robin, days_ago=42, yes=(1, 5))
+    _sign_in(page, site, robin)
+    page.goto(f"{site}/cases/{case.pk}/")
+
+    page.get_by_role("link", name="Add a task").click()
+    checked.visit(page, "add a task")
+    page.get_by_label("What needs doing?").fill("Chase the crime reference")
+    due = timezone.localdate() + timedelta(days=3)
+    page.get_by_label("Day").fill(str(due.day))
+    page.get_by_label("Month").fill(str(due.month))
+    page.get_by_label("Year").fill(str(due.year))
+    page.get_by_role("button", name="Save the task").click()
+    expect(page.get_by_text("Chase the crime reference", exact=True)).to_be_visible()
+    page.get_by_role("button", name=re.compile(r"^Mark as done")).click()
+    expect(page.get_by_text("Done", exact=True)).to_be_visible()
+
+    page.get_by_role("link", name="People doing it").click()
+    page.get_by_role("button", name="Add a person").click()
+    checked.visit(page, "add a person")
+    page.get_by_label("Name or description").fill("Jordan Example")
+    page.get_by_label("Vehicles and registrations (optional)").fill("Grey hatchback AB12 CDE")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("heading", level=2, name="Jordan Example")).to_be_visible()
+    checked.visit(page, "people")
+
+    page.get_by_role("link", name="Back to the case").click()
+    page.get_by_role("link", name="Safety plan").click()
+    checked.visit(page, "safety plan (none yet)")
+    page.get_by_role("button", name="Make a safety plan").click()
+    checked.visit(page, "safety plan form")
+    page.get_by_label("At home").fill("Chain on the door; neighbour has a key.")
+    page.get_by_label("Code words").fill("'Is the cat fed?' means call the police.")
+    page.get_by_role("button", name="Save this version").click()
+    expect(page.get_by_text("Chain on the door; neighbour has a key.")).to_be_visible()
+    checked.visit(page, "safety plan")
+    page.get_by_role("link", name="Print it for the client").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your safety plan")
+    expect(page.get_by_text("NS-2026-001")).to_have_count(0)
+    checked.visit(page, "safety plan to print")
+
+    # A repeat screening: quick entry starts from the last one; a change is marked.
+    page.goto(f"{site}/cases/{case.pk}/")
+    page.get_by_role("button", name="Start a screening").click()
+    page.get_by_role("button", name="Quick entry, all questions on one page").click()
+    expect(page.get_by_text("The answers start from the screening of")).to_be_visible()
+    checked.visit(page, "repeat quick entry")
+    page.locator("input[name='feelings-answer'][value='no']").check()
+    # One question left unanswered, so the page comes back with the comparison shown.
+    second = questions.BANK.warning_signs[1].slug
+    page.locator(f"input[name='{second}-answer']").evaluate_all(
+        "radios => radios.forEach(radio => radio.checked = false)"
+    )
+    page.get_by_role("button", name="Save and check the answers").click()
+    expect(page.get_by_role("alert")).to_be_visible()
+    expect(page.locator(".app-quick-entry__question--changed")).not_to_have_count(0)
+    checked.visit(page, "repeat quick entry with a change")
+    checked.assert_clean()
