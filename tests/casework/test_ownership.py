@@ -225,3 +225,36 @@ def test_an_advocate_opening_a_managers_page_gets_the_workspaces_refusal(advocat
     assert "govuk-exit-this-page" not in body
     assert "Exit this page" not in body
     assert url("cases") in body
+
+
+def test_erasing_a_case_takes_everything_kept_on_it(advocate_client, case, advocate, colleague):
+    from datetime import date
+
+    from casework import models
+
+    models.CaseNote.objects.create(case=case, kind="note", happened_on=date(2026, 1, 1), text="n")
+    models.Task.objects.create(case=case, title="t", assignee=advocate)
+    models.Handover.objects.create(case=case, note="h", to_owner=colleague)
+    models.CrimeReference.objects.create(case=case, reference="r")
+    models.BailCondition.objects.create(case=case, conditions="b")
+    models.ProtectiveOrder.objects.create(case=case, kind="spo", made_on=date(2026, 1, 1))
+    models.CourtDate.objects.create(case=case, on=date(2026, 1, 1))
+    models.Perpetrator.objects.create(case=case, name="p")
+    models.Referral.objects.create(case=case, route="police")
+    models.SafetyPlan.objects.create(case=case, sections={"home": "s"})
+    kept = (
+        models.CaseNote,
+        models.Task,
+        models.Handover,
+        models.CrimeReference,
+        models.BailCondition,
+        models.ProtectiveOrder,
+        models.CourtDate,
+        models.Perpetrator,
+        models.Referral,
+        models.SafetyPlan,
+    )
+    assert all(model.objects.filter(case=case).exists() for model in kept)
+    assert advocate_client.post(url("erase-case", case_id=case.pk)).status_code == 302
+    for model in kept:
+        assert not model.objects.exists(), model.__name__
