@@ -1,7 +1,7 @@
 """The one way views reach cases: through the signed-in advocate's organisation.
 
 Views never query ``Case`` unscoped. Anything outside the advocate's organisation is a 404,
-exactly like something that does not exist (SECURITY.md C17). Inside it, a restricted case is
+exactly like something that does not exist. Inside it, a restricted case is
 the same 404 to everyone but its owner and the organisation's managers.
 
 What someone may *do* to a case they can see is asked here too (``may_manage``): the owner and
