@@ -176,9 +176,15 @@ class CaseCheckView(CheckAnswersView):
 
     http_method_names = ["get", "post"]
     journey_class = CaseJourney
+    template_name = "casework/check_answers.html"
 
     def check_context(self, **extra) -> dict:
-        return super().check_context(complete_url=self.journey.check_url(), **extra)
+        journey = self.journey
+        earlier = journey.earlier
+        if earlier is not None:
+            extra["earlier"] = earlier
+            extra["change_groups"] = describe_changes(compare(earlier.answers, journey.answers))
+        return super().check_context(complete_url=journey.check_url(), **extra)
 
     def post(self, request, **kwargs):
         journey = self.journey

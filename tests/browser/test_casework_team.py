@@ -289,4 +289,11 @@ def test_a_case_worked_over_weeks(page, site, team):
     expect(page.get_by_role("alert")).to_be_visible()
     expect(page.locator(".app-quick-entry__question--changed")).not_to_have_count(0)
     checked.visit(page, "repeat quick entry with a change")
+    page.locator(f"input[name='{second}-answer'][value='no']").check()
+    page.get_by_role("button", name="Save and check the answers").click()
+    expect(
+        page.get_by_role("heading", level=2, name=re.compile("What changed since"))
+    ).to_be_visible()
+    expect(page.get_by_text("Warning signs no longer present")).to_be_visible()
+    checked.visit(page, "check with what changed")
     checked.assert_clean()

@@ -96,3 +96,24 @@ def test_save_and_add_another_keeps_the_entry_and_opens_a_new_form(advocate_clie
     following = advocate_client.get(response.url)
     assert "The entry has been saved. Add the next one." in following.content.decode()
     assert following.context["form"].initial["entry"] != form.context["form"].initial["entry"]
+
+
+def test_the_check_page_says_what_changed_since_the_last_screening(advocate_client, case, advocate):
+    completed_screening(case, advocate, days_ago=42, yes=(1,))
+    going = started_screening(case, advocate)
+    advocate_client.post(quick(case, going), quick_entry_data(screening_answers(yes=(1, 3))))
+    page = advocate_client.get(url("screening-check", case_id=case.pk, screening_id=going.pk))
+    body = page.content.decode()
+    assert "What changed since the screening of" in body
+    assert "Warning signs that appeared" in body
+    assert body.index("What changed since") < body.index("Complete the screening")
+
+
+def test_a_first_screening_has_nothing_to_compare_on_the_check_page(
+    advocate_client, case, advocate
+):
+    going = started_screening(case, advocate)
+    advocate_client.post(quick(case, going), quick_entry_data(screening_answers(yes=(3,))))
+    page = advocate_client.get(url("screening-check", case_id=case.pk, screening_id=going.pk))
+    assert page.status_code == 200
+    assert "What changed since" not in page.content.decode()
