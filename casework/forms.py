@@ -700,6 +700,24 @@ class SafetyPlanForm(ErrorLinksMixin, TooLongMessages, forms.Form):
         return {name: self.cleaned_data[name] for name, *_rest in SAFETY_PLAN_SECTIONS}
 
 
+class ReviewDateForm(ErrorLinksMixin, forms.Form):
+    """Bring a case's review forward (or move it) when something changes."""
+
+    review_due_on = DateField(
+        what=_("The review date"),
+        when="future",
+        label=_("When should the case next be reviewed?"),
+        help_text=_("For example, 17 10 2026"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(Field("review_due_on"))
+
+
 class ReportPeriodForm(ErrorLinksMixin, forms.Form):
     """The period a managers' report covers, both days included."""
 

@@ -208,6 +208,18 @@ def add_note(
     return note
 
 
+# --- Reviews -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def set_review_date(*, case: Case, on: datetime.date, by: User) -> None:
+    """Move the case's next review (each completed screening sets it again)."""
+    Case.objects.filter(pk=case.pk).update(review_due_on=on)
+    case.review_due_on = on
+    case.touch()
+    audit.record(by, audit.Action.CHANGED, case, "review date")
+
+
 # --- Tasks -----------------------------------------------------------------------------------
 
 

@@ -60,6 +60,7 @@ urlpatterns = [
     path("<uuid:case_id>/notes/add/", notes.note_form, name="note-add"),
     path("<uuid:case_id>/notes/<uuid:note_id>/correct/", notes.note_form, name="note-correct"),
     path("<uuid:case_id>/tasks/add/", tasks.task_add, name="task-add"),
+    path("<uuid:case_id>/review/", tasks.review_date, name="review-date"),
     path("<uuid:case_id>/tasks/<uuid:task_id>/done/", tasks.task_done, name="task-done"),
     path("<uuid:case_id>/justice/", records.justice, name="justice"),
     path("<uuid:case_id>/people/", records.people, name="people"),

@@ -1,4 +1,5 @@
-"""A case's tasks: add one (what, by when, who), complete it or reopen it."""
+"""A case's tasks: add one (what, by when, who), complete it or reopen it; and its next review
+date, moved when something changes."""
 
 from django.db import transaction
 from django.http import Http404
@@ -8,7 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from casework import audit, once, services
 from casework.access import advocate_required
-from casework.forms import TaskForm
+from casework.forms import ReviewDateForm, TaskForm
 from casework.models import Task, User
 from casework.scoping import case_for
 
@@ -68,3 +69,25 @@ def task_done(request, case_id, task_id):
         raise Http404 from None
     services.set_task_done(task=task, done=request.POST.get("done") == "yes", by=request.user)
     return redirect(_case_url(case))
+
+
+@advocate_required
+@require_http_methods(["GET", "POST"])
+def review_date(request, case_id):
+    case = case_for(request.user, case_id)
+    if request.method == "POST":
+        form = ReviewDateForm(request.POST)
+        if form.is_valid():
+            services.set_review_date(
+                case=case, on=form.cleaned_data["review_due_on"], by=request.user
+            )
+            return redirect(reverse("casework:case", kwargs={"case_id": case.pk}))
+    else:
+        form = ReviewDateForm(initial={"review_due_on": case.review_due_on})
+        audit.record(request.user, audit.Action.VIEWED, case, "review date")
+    return render(
+        request,
+        "casework/review_form.html",
+        {"case": case, "form": form},
+        status=422 if form.errors else 200,
+    )

@@ -238,3 +238,31 @@ def test_the_filters_are_kept_in_the_form_after_applying_them(advocate_client, c
     body = page.content.decode()
     assert 'value="SERIOUS"' in body
     assert re.search(r'value="serious"\s+selected', body)
+
+
+def test_the_review_is_brought_forward_when_something_changes(advocate_client, case, advocate):
+    soon = today() + timedelta(days=3)
+    page = advocate_client.get(url("review-date", case_id=case.pk))
+    assert page.status_code == 200
+    response = advocate_client.post(
+        url("review-date", case_id=case.pk),
+        {"review_due_on_0": soon.day, "review_due_on_1": soon.month, "review_due_on_2": soon.year},
+    )
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.review_due_on == soon
+    assert AuditEvent.objects.filter(
+        case_id=case.pk, action="changed", subject="review date"
+    ).exists()
+
+
+def test_a_review_date_in_the_past_is_refused(advocate_client, case):
+    past = today() - timedelta(days=1)
+    response = advocate_client.post(
+        url("review-date", case_id=case.pk),
+        {"review_due_on_0": past.day, "review_due_on_1": past.month, "review_due_on_2": past.year},
+    )
+    assert response.status_code == 422
+    assert "The review date must be today or in the future" in response.content.decode()
+    case.refresh_from_db()
+    assert case.review_due_on is None

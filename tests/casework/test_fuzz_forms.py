@@ -84,6 +84,7 @@ FORMS = [
     AdvocateForm("hand-over", _case("hand-over")),
     AdvocateForm("task-add", _case("task-add")),
     AdvocateForm("safety-plan-review", _case("safety-plan-review")),
+    AdvocateForm("review-date", _case("review-date")),
     *[
         AdvocateForm(
             f"record-{kind}",
