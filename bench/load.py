@@ -87,6 +87,8 @@ ADVOCATE_PAGE_TYPES = {
     "<id>/screenings/<id>/summary/": "case PDF",
     "<id>/log/": "case incident log",
     "<id>/log/add/": "add incident",
+    "<id>/notes/": "case notes",
+    "<id>/notes/add/": "add note",
     "sign-out/": "advocate sign-out",
     "signed-out/": "advocate signed out",
 }
@@ -220,7 +222,6 @@ CASE = {
     "safe_email": "not_asked",
     "safe_phone": "07700 900000",
     "times_to_avoid": "Evenings",
-    "notes": "Met at the office; prefers texts.",
 }
 INCIDENT = {
     "occurred_on_0": "3",
@@ -228,6 +229,17 @@ INCIDENT = {
     "occurred_on_2": "2026",
     "what_happened": "Waited outside the office and followed her to the station.",
     "behaviours": ["following", "waiting"],
+}
+
+
+NOTE = {
+    "kind": "contact",
+    "happened_on_0": "3",
+    "happened_on_1": "11",
+    "happened_on_2": "2026",
+    "method": "phone",
+    "safe_to_talk": "yes",
+    "text": "Called back; safe to talk. She has seen the car twice more this week.",
 }
 
 
@@ -328,8 +340,9 @@ def get_page(browser: RecordingBrowser, path: str, kind: str) -> str:
 
 
 def working_a_case(browser: RecordingBrowser, accounts: list[Account]) -> None:
-    """Sign in with a code, a new case, a quick-entry screening to its result, an incident,
-    the case PDF, then sign out."""
+    """Sign in with a code, the caseload, a new case, a quick-entry screening to its result, an
+    incident, a note of a contact, the case PDF, the whole team's caseload searched, sorted
+    and filtered, then sign out."""
     account = min(accounts, key=lambda account: account.last_step)
     target = post_form(
         browser,
@@ -355,6 +368,10 @@ def working_a_case(browser: RecordingBrowser, accounts: list[Account]) -> None:
     get_page(browser, result, "screening result")
     log = post_form(browser, f"{case}log/add/", INCIDENT, "add incident")
     get_page(browser, log, "case incident log")
+    notes = post_form(browser, f"{case}notes/add/", NOTE, "add note")
+    get_page(browser, notes, "case notes")
+    get_page(browser, "/cases/?view=all&sort=level", "case list")
+    get_page(browser, "/cases/?view=all&q=lt-00&review=due_soon&tasks=open", "case list")
     response = browser.get(f"{result}summary/")
     expect(
         response.status == 200 and response.body.startswith(b"%PDF-"),

@@ -277,12 +277,6 @@ class CaseForm(ErrorLinksMixin, TooLongMessages, forms.Form):
     # Not "safe_email": that is the "is it safe to send an email?" question above.
     safe_email_address = _text(_("Safe email address (optional)"), max_length=254)
     times_to_avoid = _text(_("Times to avoid (optional)"), max_length=200)
-    notes = _text(
-        _("Notes (optional)"),
-        max_length=5000,
-        textarea=True,
-        hint=_("Case notes can be disclosed in court. Record facts, and who told you them."),
-    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -322,7 +316,6 @@ class CaseForm(ErrorLinksMixin, TooLongMessages, forms.Form):
                 legend=_("Safe ways to get in touch"),
                 legend_size=Size.MEDIUM,
             ),
-            Field.textarea("notes", label_size=Size.MEDIUM, rows=5, max_characters=5000),
         )
 
     @classmethod
@@ -344,7 +337,6 @@ class CaseForm(ErrorLinksMixin, TooLongMessages, forms.Form):
             "safe_phone": contact.get("phone", ""),
             "safe_email_address": contact.get("email_address", ""),
             "times_to_avoid": contact.get("times_to_avoid", ""),
-            "notes": case.notes,
         }
         for key, _label in SAFE_ROUTES:
             initial[f"safe_{key}"] = contact.get(key, NOT_ASKED)
@@ -366,7 +358,6 @@ class CaseForm(ErrorLinksMixin, TooLongMessages, forms.Form):
         case.stalker_date_of_birth = dob.isoformat() if dob else ""
         case.relationship = data["relationship"]
         case.police_reference = data["police_reference"]
-        case.notes = data["notes"]
         case.safe_contact = {
             **{key: data[f"safe_{key}"] or NOT_ASKED for key, _label in SAFE_ROUTES},
             "phone": data["safe_phone"],
@@ -432,6 +423,356 @@ class JudgementForm(ErrorLinksMixin, forms.Form):
         except JudgementError as error:
             self.add_error("level", str(error))
         return data
+
+
+class DateField(DateInputField):
+    """A GOV.UK date input (day, month, year) with plain error messages; ``when`` says which
+    dates are allowed: "past" (today or before), "future" (today or after) or "any"."""
+
+    def __init__(self, *, what, when="any", required=True, **kwargs):
+        super().__init__(required=required, **kwargs)
+        self.what = what
+        self.when = when
+        self.require_all_fields = False
+        self.error_messages["required"] = _("Enter %(what)s") % {"what": str(what).lower()}
+        for field in self.fields:
+            field.required = False
+            field.validators = []
+
+    def _message(self):
+        return _("%(what)s must be a real date, for example 27 3 2026") % {"what": self.what}
+
+    def clean(self, value):
+        parts = [str(part).strip() if part is not None else "" for part in value or ()]
+        if not any(parts):
+            if self.required:
+                raise ValidationError(self.error_messages["required"])
+            return None
+        if len(parts) != 3 or not all(part.isascii() and part.isdigit() for part in parts):
+            raise ValidationError(self._message())
+        day, month, year = (int(part) for part in parts)
+        try:
+            value = datetime.date(year, month, day)
+        except ValueError:
+            raise ValidationError(self._message()) from None
+        if not 1900 <= year <= 2200:
+            raise ValidationError(self._message())
+        today = timezone.localdate()
+        if self.when == "past" and value > today:
+            raise ValidationError(_("%(what)s must be today or in the past") % {"what": self.what})
+        if self.when == "future" and value < today:
+            raise ValidationError(
+                _("%(what)s must be today or in the future") % {"what": self.what}
+            )
+        return value
+
+
+CONTACT_METHODS = (
+    Choice("phone", _("Phone call")),
+    Choice("text", _("Text message")),
+    Choice("email", _("Email")),
+    Choice("in_person", _("In person")),
+    Choice("video", _("Video call")),
+    Choice("other", _("Another way")),
+)
+SAFE_TO_TALK = (
+    Choice(YES, _("Safe to talk")),
+    Choice(NO, _("Not safe to talk")),
+    Choice(NOT_ASKED, _("Not asked")),
+)
+NOTE_MAX_LENGTH = 5000
+
+
+class NoteForm(ErrorLinksMixin, TooLongMessages, forms.Form):
+    """An entry in the notes and contact log. Entries are never changed: a correction is a new
+    entry, made with this form from the entry it corrects."""
+
+    kind = forms.ChoiceField(
+        label=_("What are you recording?"),
+        choices=(
+            Choice("contact", _("Contact with the client")),
+            Choice(
+                "note",
+                _("A case note"),
+                hint=_("Anything else: a call with the police, a check you made, a decision."),
+            ),
+        ),
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Select whether this is a contact or a case note"),
+            "invalid_choice": _("Select whether this is a contact or a case note"),
+        },
+    )
+    happened_on = DateField(
+        what=_("The date"), when="past", label=_("Date"), help_text=_("For example, 17 10 2026")
+    )
+    method = forms.ChoiceField(
+        label=_("How were you in contact?"),
+        help_text=_("Only for a contact with the client."),
+        choices=CONTACT_METHODS,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _("Select how you were in contact")},
+    )
+    safe_to_talk = forms.ChoiceField(
+        label=_("Was it safe for the client to talk?"),
+        help_text=_("Only for a contact with the client."),
+        choices=SAFE_TO_TALK,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _("Select whether it was safe for the client to talk")},
+    )
+    text = _text(
+        _("What happened or what was said"),
+        max_length=NOTE_MAX_LENGTH,
+        required=True,
+        required_error=_("Enter what happened or what was said"),
+        textarea=True,
+        hint=_("Notes can be disclosed in court. Record facts, and who told you them."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        small = {"legend_size": Size.SMALL}
+        self.helper.layout = Layout(
+            Field.radios("kind", **small),
+            Field("happened_on"),
+            Field.radios("method", **small),
+            Field.radios("safe_to_talk", inline=True, **small),
+            Field.textarea("text", label_size=Size.SMALL, rows=6, max_characters=NOTE_MAX_LENGTH),
+        )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == "contact":
+            if not data.get("method") and "method" not in self.errors:
+                self.add_error("method", _("Select how you were in contact"))
+            if not data.get("safe_to_talk") and "safe_to_talk" not in self.errors:
+                self.add_error(
+                    "safe_to_talk", _("Select whether it was safe for the client to talk")
+                )
+        elif data.get("kind") == "note":
+            data["method"] = data["safe_to_talk"] = ""
+        return data
+
+    @classmethod
+    def initial_for_correction(cls, note) -> dict:
+        return {
+            "kind": note.kind,
+            "happened_on": note.happened_on,
+            "method": note.method,
+            "safe_to_talk": note.safe_to_talk,
+            "text": note.text,
+        }
+
+
+TASK_TITLE_MAX_LENGTH = 200
+
+
+class TaskForm(ErrorLinksMixin, TooLongMessages, forms.Form):
+    """A task on a case: what, by when, and who."""
+
+    title = _text(
+        _("What needs doing?"),
+        max_length=TASK_TITLE_MAX_LENGTH,
+        required=True,
+        required_error=_("Enter what needs doing"),
+        hint=_("For example, chase the crime reference with the officer in the case."),
+    )
+    due_on = DateField(
+        what=_("The due date"), label=_("Due date"), help_text=_("For example, 17 10 2026")
+    )
+    assignee = forms.TypedChoiceField(
+        label=_("Who will do it?"),
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Select who will do it"),
+            "invalid_choice": _("Select who will do it"),
+        },
+    )
+
+    def __init__(self, *args, advocates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.advocates = {person.pk: person for person in advocates}
+        self.fields["assignee"].choices = [
+            Choice(person.pk, person.full_name or person.email) for person in advocates
+        ]
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Field.text("title", label_size=Size.SMALL),
+            Field("due_on"),
+            Field.radios("assignee", legend_size=Size.SMALL),
+        )
+
+    def clean_assignee(self):
+        return self.advocates[self.cleaned_data["assignee"]]
+
+
+# The safety plan's sections: (field, label for the advocate, heading for the client, hint).
+SAFETY_PLAN_SECTIONS = (
+    (
+        "home",
+        _("At home"),
+        _("At home"),
+        _("Locks, lighting, a safe room, who has keys, what to do if they come to the door."),
+    ),
+    (
+        "travel_work",
+        _("Travel and work"),
+        _("Going out, travelling and at work"),
+        _("Routes and times to vary, who at work knows, parking, someone to walk with."),
+    ),
+    (
+        "online",
+        _("Online and devices"),
+        _("Phones, computers and online"),
+        _("Privacy settings, location sharing, checking for trackers and spyware, passwords."),
+    ),
+    (
+        "children_others",
+        _("Children and others"),
+        _("Children, family and friends"),
+        _("Schools and childcare, pets, what family and friends should say and not say."),
+    ),
+    (
+        "emergency",
+        _("What to do in an emergency"),
+        _("If you are in danger"),
+        _("Where to go, who to call, a bag ready to take; 999, and 55 if you cannot speak."),
+    ),
+    (
+        "code_words",
+        _("Code words"),
+        _("Code words"),
+        _("Words the client agrees with people they trust, and what each one means."),
+    ),
+)
+SAFETY_PLAN_SECTION_MAX_LENGTH = 2000
+
+
+class SafetyPlanForm(ErrorLinksMixin, TooLongMessages, forms.Form):
+    """A new version of the safety plan: every section, started from the current version."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, label, _heading, hint in SAFETY_PLAN_SECTIONS:
+            self.fields[name] = _text(
+                label, max_length=SAFETY_PLAN_SECTION_MAX_LENGTH, textarea=True, hint=hint
+            )
+            self.fields[name].error_messages["max_length"] = _(
+                "%(label)s must be %(limit)s characters or fewer"
+            ) % {"label": label, "limit": SAFETY_PLAN_SECTION_MAX_LENGTH}
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            *[
+                Field.textarea(
+                    name,
+                    label_size=Size.MEDIUM,
+                    rows=4,
+                    max_characters=SAFETY_PLAN_SECTION_MAX_LENGTH,
+                )
+                for name, *_rest in SAFETY_PLAN_SECTIONS
+            ]
+        )
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors and not any(data.get(name) for name, *_rest in SAFETY_PLAN_SECTIONS):
+            raise ValidationError(_("Write at least one section of the safety plan"))
+        return data
+
+    def sections(self) -> dict:
+        return {name: self.cleaned_data[name] for name, *_rest in SAFETY_PLAN_SECTIONS}
+
+
+class ReviewDateForm(ErrorLinksMixin, forms.Form):
+    """Bring a case's review forward (or move it) when something changes."""
+
+    review_due_on = DateField(
+        what=_("The review date"),
+        when="future",
+        label=_("When should the case next be reviewed?"),
+        help_text=_("For example, 17 10 2026"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(Field("review_due_on"))
+
+
+class ReportPeriodForm(ErrorLinksMixin, forms.Form):
+    """The period a managers' report covers, both days included."""
+
+    start = DateField(
+        what=_("The start date"), when="past", label=_("From"), help_text=_("For example, 1 4 2026")
+    )
+    end = DateField(what=_("The end date"), label=_("To"), help_text=_("For example, 31 3 2027"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(Field("start"), Field("end"))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", _("The end date must be the same as or after the start date"))
+        return data
+
+
+class HandoverForm(ErrorLinksMixin, TooLongMessages, forms.Form):
+    """Hand a case to another advocate of the organisation, with a note for them."""
+
+    owner = forms.TypedChoiceField(
+        label=_("Who is taking the case on?"),
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Select who is taking the case on"),
+            "invalid_choice": _("Select one of the advocates in your organisation"),
+        },
+    )
+    note = _text(
+        _("Handover note"),
+        max_length=5000,
+        required=True,
+        required_error=_("Enter a note for whoever takes the case on"),
+        textarea=True,
+        hint=_(
+            "What they need to know: the risk now, what is planned, safe ways to reach the "
+            "client. It is kept with the case and can be disclosed in court."
+        ),
+    )
+
+    def __init__(self, *args, advocates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.advocates = {person.pk: person for person in advocates}
+        self.fields["owner"].choices = [
+            Choice(person.pk, person.full_name or person.email) for person in advocates
+        ]
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Field.radios("owner", legend_size=Size.SMALL),
+            Field.textarea("note", label_size=Size.SMALL, rows=5, max_characters=5000),
+        )
+
+    def clean_owner(self):
+        return self.advocates[self.cleaned_data["owner"]]
 
 
 class AdvocateForm(ErrorLinksMixin, TooLongMessages, forms.Form):

@@ -114,9 +114,21 @@ class Case(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="cases")
     created_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+    # The advocate responsible for the case. Cases are handed over (``Handover``), never left
+    # without one while their advocate's account exists.
+    owner = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, related_name="owned_cases"
+    )
+    # Seen only by the owner and the organisation's managers (a client who works with
+    # colleagues, or a case close to home): everyone else gets a 404.
+    is_restricted = models.BooleanField(default=False)
     # The last change to the case or anything in it; retention counts from here.
     touched_at = models.DateTimeField(default=timezone.now, db_index=True)
     is_open = models.BooleanField(default=True)
+    # When the case was closed; the retention period runs from here. None while open.
+    closed_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    # When the case is next due a review: CASE_REVIEW_DAYS after its latest completed screening.
+    review_due_on = models.DateField(null=True, blank=True, db_index=True)
 
     client_reference = EncryptedTextField()
     client_name = EncryptedTextField(blank=True, default="")
@@ -129,7 +141,6 @@ class Case(models.Model):
     consent_to_refer = models.BooleanField(null=True)
     consent_recorded_on = models.DateField(null=True, blank=True)
     safe_contact = EncryptedJSONField()
-    notes = EncryptedTextField(blank=True, default="")
 
     class Meta:
         ordering = ["-touched_at"]
@@ -238,6 +249,221 @@ class CaseIncident(models.Model):
 
     def __str__(self):
         return f"Incident {self.pk}"
+
+
+class Task(models.Model):
+    """Something to do on a case, by a date, by someone in the organisation."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="tasks")
+    title = EncryptedTextField()
+    due_on = models.DateField(null=True, blank=True)
+    assignee = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="tasks")
+    created_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    completed_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["completed_at", "due_on", "created_at"]
+
+    def __str__(self):
+        return f"Task {self.pk}"
+
+    @property
+    def is_done(self) -> bool:
+        return self.completed_at is not None
+
+    @property
+    def is_overdue(self) -> bool:
+        return not self.is_done and self.due_on is not None and self.due_on < timezone.localdate()
+
+
+class CaseRecord(models.Model):
+    """Something kept on a case beside the screenings: a crime reference, bail conditions, an
+    order, a court date, a person doing it, a referral. Declared once each in
+    ``casework.case_records``; changed only through ``services.save_record``."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="%(class)ss")
+    recorded_at = models.DateTimeField(default=timezone.now)
+    recorded_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    recorded_by_name = EncryptedTextField(blank=True, default="")
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        abstract = True
+        ordering = ["recorded_at"]
+
+    def __str__(self):
+        return f"{self.__class__.__name__} {self.pk}"
+
+
+class CrimeReference(CaseRecord):
+    reference = EncryptedTextField()
+    force = EncryptedTextField(blank=True, default="")
+    officer = EncryptedTextField(blank=True, default="")
+    officer_contact = EncryptedTextField(blank=True, default="")
+
+
+class BailCondition(CaseRecord):
+    conditions = EncryptedTextField()
+    starts_on = models.DateField(null=True, blank=True)
+    ends_on = models.DateField(null=True, blank=True)
+
+
+class ProtectiveOrder(CaseRecord):
+    """An order protecting the client. The kind, and the dates, are plain columns: the caseload
+    flags orders about to expire and managers' reports count orders by kind."""
+
+    class Kind(models.TextChoices):
+        SPO = "spo", _("Stalking Protection Order")
+        RESTRAINING = "restraining", _("Restraining order")
+        NON_MOLESTATION = "non_molestation", _("Non-molestation order")
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    made_on = models.DateField()
+    expires_on = models.DateField(null=True, blank=True, db_index=True)
+    details = EncryptedTextField(blank=True, default="")
+
+
+class CourtDate(CaseRecord):
+    on = models.DateField()
+    court = EncryptedTextField(blank=True, default="")
+    purpose = EncryptedTextField(blank=True, default="")
+
+    class Meta(CaseRecord.Meta):
+        ordering = ["on"]
+
+
+class Perpetrator(CaseRecord):
+    """A person doing the stalking (a case can have more than one), with what identifies them."""
+
+    name = EncryptedTextField()
+    description = EncryptedTextField(blank=True, default="")
+    vehicles = EncryptedTextField(blank=True, default="")
+    phone_numbers = EncryptedTextField(blank=True, default="")
+    online_accounts = EncryptedTextField(blank=True, default="")
+    addresses = EncryptedTextField(blank=True, default="")
+
+
+class Referral(CaseRecord):
+    """A referral on: where to, with the client's consent (when, and who recorded it), when it
+    was sent, to whom, where it stands and what came of it. Route and status are plain columns:
+    managers' reports count them; the recipient and the outcome are encrypted."""
+
+    class Route(models.TextChoices):
+        POLICE = "police", _("Police")
+        PALADIN = "paladin", _("Paladin National Stalking Advocacy Service")
+        HELPLINE = "helpline", _("National Stalking Helpline")
+        LOCAL = "local", _("Local stalking service")
+        MARAC = "marac", _("MARAC")
+
+    class Consent(models.TextChoices):
+        YES = "yes", _("Yes, the client agreed")
+        NO = "no", _("No, the client did not agree")
+        NOT_ASKED = "not_asked", _("Not asked yet")
+
+    class Status(models.TextChoices):
+        NOT_SENT = "not_sent", _("Not sent yet")
+        SENT = "sent", _("Sent, waiting for an answer")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+        CLOSED = "closed", _("Closed")
+
+    route = models.CharField(max_length=20, choices=Route.choices)
+    consent = models.CharField(max_length=20, choices=Consent.choices, default="not_asked")
+    consent_on = models.DateField(null=True, blank=True)
+    consent_recorded_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    consent_recorded_by_name = EncryptedTextField(blank=True, default="")
+    sent_on = models.DateField(null=True, blank=True)
+    recipient = EncryptedTextField(blank=True, default="")
+    status = models.CharField(max_length=20, choices=Status.choices, default="not_sent")
+    outcome = EncryptedTextField(blank=True, default="")
+
+
+class SafetyPlan(models.Model):
+    """One dated version of a case's safety plan. Versions are never changed: reviewing the plan
+    (with each screening, or whenever things change) keeps a new version, linked to the
+    screening it was reviewed with. ``sections`` maps each section (``SAFETY_PLAN_SECTIONS`` in
+    ``casework.forms``) to its text, encrypted as one document."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="safety_plans")
+    screening = models.ForeignKey(
+        Screening, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    made_at = models.DateTimeField(default=timezone.now)
+    made_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    made_by_name = EncryptedTextField(blank=True, default="")
+    sections = EncryptedJSONField()
+
+    class Meta:
+        ordering = ["-made_at"]
+
+    def __str__(self):
+        return f"Safety plan {self.pk}"
+
+
+class Handover(models.Model):
+    """A case passed from one advocate to another, with the note that went with it."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="handovers")
+    at = models.DateTimeField(default=timezone.now)
+    by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    from_owner = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    to_owner = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    # Names as they were then: the record outlives the accounts.
+    by_name = EncryptedTextField(blank=True, default="")
+    from_name = EncryptedTextField(blank=True, default="")
+    to_name = EncryptedTextField(blank=True, default="")
+    note = EncryptedTextField()
+
+    class Meta:
+        ordering = ["at"]
+
+    def __str__(self):
+        return f"Handover {self.pk}"
+
+
+class CaseNote(models.Model):
+    """One entry in a case's notes and contact log. Entries are never changed or deleted (they
+    can be disclosed in court): a mistake is put right by a new entry that names the entry it
+    corrects (``corrects``)."""
+
+    class Kind(models.TextChoices):
+        CONTACT = "contact", _("Contact with the client")
+        NOTE = "note", _("Case note")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="note_entries")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    # The day of the contact or of what the note records; plain, so the caseload can show the
+    # last contact without decrypting.
+    happened_on = models.DateField()
+    written_at = models.DateTimeField(default=timezone.now)
+    author = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    author_name = EncryptedTextField(blank=True, default="")
+    # For a contact: how (casework.forms.CONTACT_METHODS) and whether it was safe to talk
+    # (yes / no / not_asked); "" for a note.
+    method = EncryptedTextField(blank=True, default="")
+    safe_to_talk = EncryptedTextField(blank=True, default="")
+    text = EncryptedTextField()
+    corrects = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="corrections"
+    )
+
+    class Meta:
+        ordering = ["-happened_on", "-written_at"]
+        indexes = [models.Index(fields=["case", "kind", "happened_on"])]
+
+    def __str__(self):
+        return f"Note {self.pk}"
 
 
 class AuditEvent(models.Model):

@@ -8,8 +8,14 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from casework.forms import RELATIONSHIP_CHOICES, SAFE_ROUTES
-from casework.models import Case, JudgementEntry, Screening
+from casework.forms import (
+    CONTACT_METHODS,
+    RELATIONSHIP_CHOICES,
+    SAFE_ROUTES,
+    SAFE_TO_TALK,
+    SAFETY_PLAN_SECTIONS,
+)
+from casework.models import Case, CaseNote, JudgementEntry, SafetyPlan, Screening
 from screening import changes, questions, scoring
 from screening.incidents import presenters as incident_presenters
 from screening.judgement import Judgement, final_level
@@ -245,3 +251,114 @@ def sign_names(case: Case) -> dict[int, str]:
         sign.number: fill(sign.canonical, case.stalker_name)
         for sign in questions.BANK.warning_signs
     }
+
+
+# --- Notes and the contact log ---------------------------------------------------------------
+
+METHOD_WORDS = {choice.value: choice.label for choice in CONTACT_METHODS}
+SAFE_TO_TALK_WORDS = {choice.value: choice.label for choice in SAFE_TO_TALK}
+
+
+@dataclass(frozen=True)
+class NoteRow:
+    note: CaseNote
+    method: str
+    safe_to_talk: str
+    corrected: bool
+
+
+def note_rows(notes) -> list[NoteRow]:
+    """Entries as the log shows them, newest first, each saying whether a later entry
+    corrects it (``corrects`` names the entry a correction is for)."""
+    notes = list(notes.select_related("corrects"))
+    corrected = {note.corrects_id for note in notes if note.corrects_id}
+    return [
+        NoteRow(
+            note=note,
+            method=str(METHOD_WORDS.get(note.method, "")),
+            safe_to_talk=str(SAFE_TO_TALK_WORDS.get(note.safe_to_talk, "")),
+            corrected=note.pk in corrected,
+        )
+        for note in notes
+    ]
+
+
+def last_contact(case: Case) -> datetime.date | None:
+    """The day of the latest contact with the client (a plain column: nothing decrypted)."""
+    return (
+        case.note_entries.filter(kind=CaseNote.Kind.CONTACT)
+        .order_by("-happened_on")
+        .values_list("happened_on", flat=True)
+        .first()
+    )
+
+
+# --- The safety plan -------------------------------------------------------------------------
+
+
+def section_rows(plan: SafetyPlan | None, *, for_client: bool = False) -> list[tuple[str, str]]:
+    """(heading, text) for each section, in order; the client's own headings when printing."""
+    if plan is None:
+        return []
+    return [
+        (str(client_heading if for_client else label), plan.sections.get(name, ""))
+        for name, label, client_heading, _hint in SAFETY_PLAN_SECTIONS
+    ]
+
+
+def due_for_review(case, plan: SafetyPlan | None) -> bool:
+    """A screening has been completed since the plan was last reviewed (or there is no plan)."""
+    latest = case.screenings.filter(completed_at__isnull=False).order_by("-completed_at").first()
+    if latest is None:
+        return False
+    return plan is None or plan.made_at < latest.completed_at
+
+
+# --- The incident log's CSV columns, for the import page ------------------------------------
+
+#: (column, what goes in it), in the order the export writes them.
+IMPORT_COLUMNS = (
+    ("id", _("The entry’s id, from an export. Leave it blank for a new entry.")),
+    ("date", _("The date, as 17/10/2026 or 2026-10-17; today or earlier. Required.")),
+    ("time", _("24-hour time, for example 21:30, or blank.")),
+    ("approximate", _("yes if the date or time is approximate; no or blank if not.")),
+    ("place", _("Where it happened.")),
+    ("what_happened", _("What happened: what was said or done. Required.")),
+    ("behaviours", _("Behaviour codes separated by semicolons, for example following;texts.")),
+    ("feared_violence", _("yes, no, not_sure, or blank.")),
+    ("daily_life_effects", _("Effect codes separated by semicolons, for example routes;work.")),
+    ("effect_details", _("How it affected the client.")),
+    ("witnesses", _("Anyone who saw or heard it.")),
+    ("evidence", _("Evidence kept, and where.")),
+    ("reported_to_police", _("yes, no, or blank.")),
+    ("officer", _("The officer’s name, if reported.")),
+    ("crime_reference", _("The crime reference, if reported.")),
+    ("signs", _("Warning-sign numbers it supports, separated by semicolons, for example 4;6.")),
+)
+
+
+# --- The people doing it, for the police summary ---------------------------------------------
+
+PERSON_DETAILS = (
+    ("description", _("Description")),
+    ("vehicles", _("Vehicles and registrations")),
+    ("phone_numbers", _("Phone numbers")),
+    ("online_accounts", _("Online accounts")),
+    ("addresses", _("Addresses")),
+)
+
+
+def people_for_pdf(case: Case) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Each person recorded as doing it, with the details that identify them (empty ones left
+    out), for the police summary."""
+    return [
+        (
+            person.name,
+            [
+                (str(label), getattr(person, field))
+                for field, label in PERSON_DETAILS
+                if getattr(person, field)
+            ],
+        )
+        for person in case.perpetrators.all()
+    ]

@@ -5,12 +5,24 @@ Views call these and nothing else writes case data, so a change and the record o
 can never part: either both are saved or neither is.
 """
 
+import datetime
+
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from casework import audit
 from casework.incident_log import CaseIncidentLog
-from casework.models import Case, JudgementEntry, Screening, User
+from casework.models import (
+    Case,
+    CaseNote,
+    Handover,
+    JudgementEntry,
+    SafetyPlan,
+    Screening,
+    Task,
+    User,
+)
 from screening import flow, questions, scoring
 from screening.incidents import Incident
 from screening.judgement import Judgement
@@ -18,6 +30,10 @@ from screening.judgement import Judgement
 
 class ScreeningCompleted(Exception):
     """A completed screening is a record of its day: it is never changed or discarded."""
+
+
+class NotAnAdvocateHere(Exception):
+    """Cases and tasks go only to active advocates of the case's own organisation."""
 
 
 def _name(user: User) -> str:
@@ -73,6 +89,11 @@ def complete_screening(*, screening: Screening, by: User, incident_count: int) -
     locked.completed_by = by
     locked.completed_by_name = _name(by)
     locked.save()
+    review = timezone.localdate(locked.completed_at) + datetime.timedelta(
+        days=settings.CASE_REVIEW_DAYS
+    )
+    Case.objects.filter(pk=screening.case_id).update(review_due_on=review)
+    screening.case.review_due_on = review
     screening.case.touch()
     audit.record(by, audit.Action.CHANGED, screening.case, "screening completed")
     return locked
@@ -151,7 +172,163 @@ def import_incidents(*, case: Case, found: tuple[Incident, ...], by: User) -> No
     audit.record(by, audit.Action.CHANGED, case, "incident log import")
 
 
+# --- Notes and the contact log ---------------------------------------------------------------
+
+
+@transaction.atomic
+def add_note(
+    *,
+    case: Case,
+    kind: str,
+    happened_on,
+    text: str,
+    by: User,
+    method: str = "",
+    safe_to_talk: str = "",
+    corrects: CaseNote | None = None,
+) -> CaseNote:
+    """Append an entry to the notes and contact log; a correction names the entry it corrects.
+    Nothing ever changes or deletes an entry."""
+    if corrects is not None and corrects.case_id != case.pk:
+        raise ValueError("A correction belongs to the same case as the entry it corrects.")
+    note = CaseNote.objects.create(
+        case=case,
+        kind=kind,
+        happened_on=happened_on,
+        text=text,
+        method=method if kind == CaseNote.Kind.CONTACT else "",
+        safe_to_talk=safe_to_talk if kind == CaseNote.Kind.CONTACT else "",
+        author=by,
+        author_name=_name(by),
+        corrects=corrects,
+    )
+    case.touch()
+    subject = "note correction" if corrects is not None else "note"
+    audit.record(by, audit.Action.CREATED, case, subject)
+    return note
+
+
+# --- Reviews -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def set_review_date(*, case: Case, on: datetime.date, by: User) -> None:
+    """Move the case's next review (each completed screening sets it again)."""
+    Case.objects.filter(pk=case.pk).update(review_due_on=on)
+    case.review_due_on = on
+    case.touch()
+    audit.record(by, audit.Action.CHANGED, case, "review date")
+
+
+# --- Tasks -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def add_task(*, case: Case, title: str, due_on, assignee: User, by: User) -> Task:
+    if not assignee.is_active or assignee.organisation_id != case.organisation_id:
+        raise NotAnAdvocateHere
+    task = Task.objects.create(
+        case=case, title=title, due_on=due_on, assignee=assignee, created_by=by
+    )
+    case.touch()
+    audit.record(by, audit.Action.CREATED, case, "task")
+    return task
+
+
+@transaction.atomic
+def set_task_done(*, task: Task, done: bool, by: User) -> None:
+    """Complete a task, or reopen one completed by mistake. Doing either twice changes nothing."""
+    if task.is_done == done:
+        return
+    task.completed_at = timezone.now() if done else None
+    task.completed_by = by if done else None
+    task.save(update_fields=["completed_at", "completed_by"])
+    task.case.touch()
+    audit.record(by, audit.Action.CHANGED, task.case, "task completed" if done else "task reopened")
+
+
+# --- Criminal justice, the people doing it, referrals -----------------------------------------
+
+
+@transaction.atomic
+def save_record(*, case: Case, item, apply, subject: str, by: User):
+    """Create or change one record kept on a case (``casework.case_records``): ``apply`` fills
+    it in from a valid form. Audited as created or changed, with the record's subject."""
+    creating = item._state.adding
+    item.case = case
+    apply(item, by)
+    if creating:
+        item.recorded_by = by
+        item.recorded_by_name = _name(by)
+    item.changed_at = timezone.now()
+    item.save()
+    case.touch()
+    audit.record(by, audit.Action.CREATED if creating else audit.Action.CHANGED, case, subject)
+    return item
+
+
+# --- The safety plan -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def review_safety_plan(*, case: Case, sections: dict, by: User) -> SafetyPlan:
+    """Keep a new version of the safety plan, linked to the latest completed screening (the one
+    it was reviewed with). Earlier versions stay as they were."""
+    latest = case.screenings.filter(completed_at__isnull=False).order_by("-completed_at").first()
+    plan = SafetyPlan.objects.create(
+        case=case, screening=latest, sections=sections, made_by=by, made_by_name=_name(by)
+    )
+    case.touch()
+    audit.record(by, audit.Action.CREATED, case, "safety plan")
+    return plan
+
+
 # --- Cases -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def hand_over(*, case: Case, to: User, note: str, by: User) -> Handover:
+    """Make ``to`` the case's owner, keeping who handed it over, from whom, and the note."""
+    if not to.is_active or to.organisation_id != case.organisation_id:
+        raise NotAnAdvocateHere
+    locked = Case.objects.select_for_update().get(pk=case.pk)
+    previous = locked.owner
+    handover = Handover.objects.create(
+        case=locked,
+        by=by,
+        by_name=_name(by),
+        from_owner=previous,
+        from_name=_name(previous) if previous else "",
+        to_owner=to,
+        to_name=_name(to),
+        note=note,
+    )
+    Case.objects.filter(pk=case.pk).update(owner=to)
+    case.owner = to
+    case.touch()
+    audit.record(by, audit.Action.CHANGED, case, "owner")
+    return handover
+
+
+@transaction.atomic
+def set_open(*, case: Case, is_open: bool, by: User) -> None:
+    """Close a case (its retention period starts) or reopen it (the period stops)."""
+    if case.is_open == is_open:
+        return
+    case.is_open = is_open
+    case.closed_at = None if is_open else timezone.now()
+    case.save(update_fields=["is_open", "closed_at"])
+    case.touch()
+    audit.record(by, audit.Action.CHANGED, case, "open or closed")
+
+
+@transaction.atomic
+def set_restricted(*, case: Case, restricted: bool, by: User) -> None:
+    """Restrict a case to its owner and the managers, or lift the restriction."""
+    Case.objects.filter(pk=case.pk).update(is_restricted=restricted)
+    case.is_restricted = restricted
+    case.touch()
+    audit.record(by, audit.Action.CHANGED, case, "restricted")
 
 
 @transaction.atomic

@@ -4,9 +4,13 @@ from casework.views import (
     accounts,
     cases,
     incidents,
+    notes,
     organisation,
+    records,
+    safety_plan,
     saved_record_import,
     screenings,
+    tasks,
 )
 
 app_name = "casework"
@@ -26,6 +30,8 @@ urlpatterns = [
     path("<uuid:case_id>/details/", cases.edit_case, name="edit-case"),
     path("<uuid:case_id>/open/", cases.set_open, name="set-open"),
     path("<uuid:case_id>/erase/", cases.erase_case, name="erase-case"),
+    path("<uuid:case_id>/hand-over/", cases.hand_over, name="hand-over"),
+    path("<uuid:case_id>/restricted/", cases.set_restricted, name="set-restricted"),
     path("<uuid:case_id>/screenings/new/", screenings.start, name="start-screening"),
     path(screening_prefix, screenings.result, name="screening"),
     path(
@@ -58,6 +64,42 @@ urlpatterns = [
     ),
     path("<uuid:case_id>/log/export/", incidents.incident_export, name="incident-export"),
     path("<uuid:case_id>/log/import/", incidents.incident_import, name="incident-import"),
+    path("<uuid:case_id>/notes/", notes.note_list, name="notes"),
+    path("<uuid:case_id>/notes/add/", notes.note_form, name="note-add"),
+    path("<uuid:case_id>/notes/<uuid:note_id>/correct/", notes.note_form, name="note-correct"),
+    path("<uuid:case_id>/tasks/add/", tasks.task_add, name="task-add"),
+    path("<uuid:case_id>/review/", tasks.review_date, name="review-date"),
+    path("<uuid:case_id>/tasks/<uuid:task_id>/done/", tasks.task_done, name="task-done"),
+    path("<uuid:case_id>/justice/", records.justice, name="justice"),
+    path("<uuid:case_id>/people/", records.people, name="people"),
+    path("<uuid:case_id>/referrals/", records.referrals, name="referrals"),
+    path(
+        "<uuid:case_id>/referrals/<uuid:referral_id>/summary/",
+        records.referral_summary,
+        name="referral-pdf",
+    ),
+    path("<uuid:case_id>/safety-plan/", safety_plan.safety_plan, name="safety-plan"),
+    path(
+        "<uuid:case_id>/safety-plan/review/",
+        safety_plan.review_safety_plan,
+        name="safety-plan-review",
+    ),
+    path(
+        "<uuid:case_id>/safety-plan/print/",
+        safety_plan.print_safety_plan,
+        name="safety-plan-print",
+    ),
+    path(
+        "<uuid:case_id>/safety-plan/<uuid:plan_id>/",
+        safety_plan.safety_plan_version,
+        name="safety-plan-version",
+    ),
+    path("<uuid:case_id>/records/<slug:kind>/add/", records.record_form, name="record-add"),
+    path(
+        "<uuid:case_id>/records/<slug:kind>/<uuid:item_id>/change/",
+        records.record_form,
+        name="record-change",
+    ),
     path("organisation/advocates/", organisation.advocates, name="advocates"),
     path("organisation/advocates/new/", organisation.add_advocate, name="add-advocate"),
     path(
@@ -69,4 +111,6 @@ urlpatterns = [
         name="reset-two-factor",
     ),
     path("organisation/audit/", organisation.audit_log, name="audit-log"),
+    path("organisation/report/", organisation.report, name="report"),
+    path("organisation/report.csv", organisation.report_csv, name="report-csv"),
 ]

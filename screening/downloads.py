@@ -21,6 +21,7 @@ by ``start_workers`` (see gunicorn.conf.py), and stopped when the process ends.
 import atexit
 import multiprocessing
 import threading
+from collections.abc import Callable
 
 import pebble
 from django.conf import settings
@@ -79,6 +80,12 @@ def render_in_time(answers, **options) -> bytes:
     request that asked, and the layout in a PDF worker (see the module docstring). Both the
     public download and an advocate's case download use this, so both have the same limit."""
     return run_in_worker(RENDER, pdf.render_summary_html(answers, **options))
+
+
+def html_in_time(make_html: Callable[[], str]) -> bytes:
+    """The HTML ``make_html`` gives (made here, in the request's language), laid out in a PDF
+    worker with ``render_in_time``'s limit: for other documents, such as a referral summary."""
+    return run_in_worker(RENDER, make_html())
 
 
 def pdf_response(document: bytes) -> HttpResponse:

@@ -86,6 +86,16 @@ class Journey:
         """What a question's form starts with: its answer so far."""
         return self.store.all.get(slug, {})
 
+    def quick_entry_initial(self, slug: str) -> dict:
+        """What quick entry starts a question with; a journey with an earlier screening to
+        start from says so here."""
+        return self.initial(slug)
+
+    def compared(self, slug: str, current: dict | None) -> dict | None:
+        """The earlier screening's answer to show beside a question, and whether ``current``
+        differs from it: {"date", "text", "changed"}, or None when there is nothing earlier."""
+        return None
+
     # --- Shared -------------------------------------------------------------------------
 
     @property
@@ -285,7 +295,7 @@ class QuickEntryView(JourneyView):
         journey.viewed()
         forms = [
             form_for(asked, name=journey.name(), canonical=journey.canonical)(
-                initial=journey.initial(asked.slug), prefix=asked.slug
+                initial=journey.quick_entry_initial(asked.slug), prefix=asked.slug
             )
             for asked in questions.BANK
         ]
@@ -320,9 +330,19 @@ class QuickEntryView(JourneyView):
                 "helper": helper_for(form.question, heading_tag="h2"),
                 "title": fill(journey.wording(form.question), name),
                 "heading_in_form": heading_in_form(form.question),
+                "number": form.question.number,
+                "earlier": journey.compared(form.question.slug, _current_answer(form)),
             }
             for form in forms
         ]
         error_links = [link for form in forms for link in form.error_links()]
         context = journey.page_context(sections=sections, error_links=error_links)
         return render(self.request, self.template_name, context, status=status)
+
+
+def _current_answer(form) -> dict | None:
+    """What a quick-entry form holds now: the valid answer posted, the answer it started with,
+    or None when what was posted is not valid yet."""
+    if form.is_bound:
+        return form.answer() if form.is_valid() else None
+    return form.initial or None

@@ -109,6 +109,7 @@ def summary_context(
     result: scoring.Result | None = None,
     completed_on: date | None = None,
     log_prompts: Sequence[str] = (),
+    people: Sequence[tuple[str, Sequence[tuple[str, str]]]] = (),
     generated_at: datetime | None = None,
 ) -> dict:
     """Everything the PDF template shows, all as plain text for the template to escape
@@ -149,6 +150,8 @@ def summary_context(
             for j in judgements
         ),
         "log_prompts": tuple(log_prompts),
+        # An advocate's case: each person doing it, with (label, text) for what identifies them.
+        "people": tuple(people),
         "after_screening": any(entry.after_screening for entry in incidents),
         "yes_numbers": yes_numbers,
         # Each "Yes" sign's row with the incidents that support it (none for other answers).

@@ -64,8 +64,19 @@ LOCAL_PLAIN_HTTP = env_bool("LOCAL_PLAIN_HTTP", False)
 # Advocate workspace: Fernet keys for the encrypted case fields, newest first
 # (the first encrypts; the others still decrypt, for rotation). Never SECRET_KEY.
 FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS", [])
-# Cases nobody has touched for this many days are deleted by `delete_stale_cases`.
-CASE_RETENTION_DAYS = int(os.environ.get("CASE_RETENTION_DAYS", "365"))
+# Closed cases are deleted this many days after they were closed, by `delete_stale_cases`.
+# Six years is the period safeguarding and advocacy services commonly keep case records after
+# closure (it matches the six-year limitation period for most civil claims); an organisation
+# sets its own in its retention schedule. Open cases are never deleted automatically.
+CASE_RETENTION_DAYS = int(os.environ.get("CASE_RETENTION_DAYS", str(6 * 365)))
+# Open cases with nothing recorded for this many days are flagged for review on the caseload.
+CASE_INACTIVE_DAYS = int(os.environ.get("CASE_INACTIVE_DAYS", "90"))
+# A case's next review falls this many days after each completed screening (guidance: screen
+# again every 6 to 8 weeks, and whenever circumstances change).
+CASE_REVIEW_DAYS = int(os.environ.get("CASE_REVIEW_DAYS", "42"))
+# An order (Stalking Protection Order, restraining or non-molestation order) is flagged on the
+# caseload this many days before it expires, in time to apply for a renewal or a new one.
+ORDER_EXPIRY_WARNING_DAYS = int(os.environ.get("ORDER_EXPIRY_WARNING_DAYS", "28"))
 # Failed sign-ins allowed (per email address, and per IP address) before a cool-off.
 SIGN_IN_ATTEMPTS = int(os.environ.get("SIGN_IN_ATTEMPTS", "5"))
 SIGN_IN_COOLOFF_MINUTES = int(os.environ.get("SIGN_IN_COOLOFF_MINUTES", "15"))

@@ -63,6 +63,7 @@ def main(database: Path) -> int:
     case = Case.objects.create(
         organisation=organisation,
         created_by=advocate,
+        owner=advocate,
         client_reference="CR-1",
         stalker_name=SENTINEL,
         safe_contact={},

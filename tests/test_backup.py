@@ -50,7 +50,6 @@ def make_sample_data() -> dict:
         client_reference=f"{CASE_SENTINEL}-reference",
         client_name=f"{CASE_SENTINEL}-client",
         stalker_name=f"{CASE_SENTINEL}-stalker",
-        notes=f"{CASE_SENTINEL}-notes",
         safe_contact={"call": "yes", "times_to_avoid": f"{CASE_SENTINEL}-times"},
     )
     screening = completed_screening(case, advocate, yes=(1, 6), details={1: CASE_SENTINEL})
@@ -83,7 +82,6 @@ def assert_sample_data(expected: dict) -> None:
     assert case.client_reference == f"{CASE_SENTINEL}-reference"
     assert case.client_name == f"{CASE_SENTINEL}-client"
     assert case.stalker_name == f"{CASE_SENTINEL}-stalker"
-    assert case.notes == f"{CASE_SENTINEL}-notes"
     assert case.safe_contact == {"call": "yes", "times_to_avoid": f"{CASE_SENTINEL}-times"}
     screening = Screening.objects.get(pk=expected["screening_id"], case=case)
     assert screening.is_complete

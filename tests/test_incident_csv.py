@@ -178,7 +178,7 @@ def test_yes_no_columns_take_yes_no_or_blank_in_any_case():
     ("cells", "column"),
     [
         ({"date": "2026-02-31"}, "date"),
-        ({"date": "03/10/2026"}, "date"),
+        ({"date": "03.10.2026"}, "date"),
         ({"date": "2026-11-25"}, "date"),  # tomorrow
         ({"date": ""}, "date"),
         ({"time": "9pm"}, "time"),
@@ -268,3 +268,59 @@ def test_import_problems_read_as_sentences():
     assert row_error_text(limit) == (
         "Row 2, place: The place must be 200 characters or fewer, with no hidden characters"
     )
+
+
+# --- Dates as UK spreadsheets save them, and every error in a row ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("17/10/2026", date(2026, 10, 17)),
+        ("7/3/2026", date(2026, 3, 7)),
+        ("07/03/2026", date(2026, 3, 7)),
+        (" 17/10/2026 ", date(2026, 10, 17)),
+        ("2026-10-17", date(2026, 10, 17)),
+    ],
+)
+def test_dates_as_uk_spreadsheets_save_them_are_accepted(cell, expected):
+    result = parse(csv_text(good_row(date=cell)), today=TODAY)
+    assert result.ok, result.errors
+    (incident,) = result.incidents
+    assert incident.occurred_on == expected
+
+
+@pytest.mark.parametrize(
+    "cell", ["31/02/2026", "17/13/2026", "10/17/2026", "17/10/26", "17.10.2026"]
+)
+def test_impossible_or_ambiguous_dates_are_refused(cell):
+    result = parse(csv_text(good_row(date=cell)), today=TODAY)
+    assert [(error.row, error.column) for error in result.errors] == [(2, "date")]
+
+
+def test_the_date_message_shows_both_ways_to_write_a_date():
+    assert "17/10/2026" in incident_csv.MESSAGES["date"]
+    assert "2026-10-17" in incident_csv.MESSAGES["date"]
+
+
+def test_every_error_in_a_row_is_reported_not_only_the_first():
+    bad = good_row(
+        date="31/02/2026",
+        time="25:00",
+        approximate="maybe",
+        what_happened="",
+        behaviours="flying",
+        feared_violence="perhaps",
+        signs="99",
+    )
+    result = parse(csv_text(good_row(), bad), today=TODAY)
+    assert not result.ok
+    assert [(error.row, error.column) for error in result.errors] == [
+        (3, "date"),
+        (3, "time"),
+        (3, "approximate"),
+        (3, "what_happened"),
+        (3, "behaviours"),
+        (3, "feared_violence"),
+        (3, "signs"),
+    ]

@@ -2,6 +2,8 @@
 CSV export and all-or-nothing CSV import. The form and the pattern are the public
 record's (screening.incidents.forms, screening.incidents.timeline); only storage differs."""
 
+import re
+import unicodedata
 from dataclasses import replace
 
 from django.http import Http404, HttpResponse
@@ -14,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from casework import audit, services
 from casework.access import advocate_required
 from casework.incident_log import CaseIncidentLog, LogFull
-from casework.presenters import pattern_context, sign_names, yes_signs
+from casework.presenters import IMPORT_COLUMNS, pattern_context, sign_names, yes_signs
 from casework.scoping import case_for
 from casework.upload import CsvUploadForm
 from screening.incidents import csv_files as incident_csv
@@ -79,6 +81,9 @@ def incident_form(request, case_id, entry_id=None):
             except LogFull:
                 form.add_error(None, gettext("The log is full: it has 1000 entries."))
             else:
+                if existing is None and request.POST.get("then") == "another":
+                    added = reverse("casework:incident-add", kwargs={"case_id": case.pk})
+                    return redirect(added + "?added=1")
                 return redirect(_log_url(case))
     elif existing is not None:
         form = IncidentForm.for_incident(existing, **options)
@@ -116,8 +121,21 @@ def incident_export(request, case_id):
     audit.record(request.user, audit.Action.EXPORTED, case, "incident log CSV")
     response = HttpResponse(text, content_type="text/csv; charset=utf-8")
     stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="log-{stamp}.csv"'
+    reference = file_name_part(case.client_reference)
+    name = f"log-{reference}-{stamp}.csv" if reference else f"log-{stamp}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+FILE_NAME_PART_MAX = 40
+
+
+def file_name_part(text: str) -> str:
+    """``text`` as a safe piece of a file name: ASCII letters and digits joined by single
+    dashes (accents dropped, anything else a separator), at most 40 characters. Nothing that
+    could end the header, climb a directory or confuse a spreadsheet gets through."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-")[:FILE_NAME_PART_MAX].strip("-")
 
 
 @advocate_required
@@ -145,6 +163,6 @@ def incident_import(request, case_id):
                 "file",
                 gettext("Nothing was imported. Correct the rows listed below and try again."),
             )
-    context = {"case": case, "form": form, "row_errors": row_errors}
+    context = {"case": case, "form": form, "columns": IMPORT_COLUMNS, "row_errors": row_errors}
     status = 422 if form.errors else 200
     return render(request, "casework/incident_import.html", context, status=status)

@@ -4,17 +4,25 @@ An admin invites advocates (they set their own password: ``casework.invitations`
 and restores their access, and resets a lost authenticator app. Each action is in the audit
 log, naming the advocate acted on by id. Stopping access, restoring it and resetting two-factor
 all end every session the advocate has, so a restored account starts from a fresh sign-in.
+
+It also shows managers the organisation's report: counts over a period, never personal data.
 """
+
+import csv
+import datetime
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from casework import audit, invitations
+from casework import audit, invitations, reporting
 from casework.access import organisation_admin_required
-from casework.forms import AdvocateForm
+from casework.forms import AdvocateForm, ReportPeriodForm
 from casework.models import Invitation, User
 
 AUDIT_PAGE_SIZE = 50
@@ -119,3 +127,56 @@ def audit_log(request):
     )
     events = [(event, names.get(event.advocate_id, "")) for event in page.object_list]
     return render(request, "casework/audit_log.html", {"page": page, "events": events})
+
+
+def _period_form(request):
+    """The period from the address, or the last 12 months when none is given."""
+    if "start_0" not in request.GET:
+        today = timezone.localdate()
+        start = today - datetime.timedelta(days=364)
+        return ReportPeriodForm(
+            {
+                "start_0": start.day,
+                "start_1": start.month,
+                "start_2": start.year,
+                "end_0": today.day,
+                "end_1": today.month,
+                "end_2": today.year,
+            }
+        )
+    return ReportPeriodForm(request.GET)
+
+
+@organisation_admin_required
+@require_safe
+def report(request):
+    """Counts over a period for managers and funders; no personal data, no free text."""
+    form = _period_form(request)
+    found = None
+    if form.is_valid():
+        found = reporting.report(
+            request.user, start=form.cleaned_data["start"], end=form.cleaned_data["end"]
+        )
+    return render(
+        request,
+        "casework/report.html",
+        {"form": form, "report": found, "query": request.GET.urlencode()},
+        status=422 if form.errors else 200,
+    )
+
+
+@organisation_admin_required
+@require_safe
+def report_csv(request):
+    form = _period_form(request)
+    if not form.is_valid():
+        return redirect(reverse("casework:report") + "?" + request.GET.urlencode())
+    found = reporting.report(
+        request.user, start=form.cleaned_data["start"], end=form.cleaned_data["end"]
+    )
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    csv.writer(response).writerows(reporting.csv_rows(found))
+    response["Content-Disposition"] = (
+        f'attachment; filename="report-{found.start.isoformat()}-to-{found.end.isoformat()}.csv"'
+    )
+    return response

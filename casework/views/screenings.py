@@ -10,6 +10,7 @@ changed. Every page that shows case data writes a view event, and every change g
 """
 
 import logging
+from functools import cached_property
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
@@ -26,11 +27,13 @@ from casework.access import advocate_required
 from casework.answers import CaseAnswers
 from casework.forms import JudgementForm
 from casework.incident_log import CaseIncidentLog
+from casework.models import Screening
 from casework.presenters import (
     date_of_birth,
     describe_changes,
     judgements_in_force,
     level_of,
+    people_for_pdf,
     previous_completed,
     result_of,
     safe_routes,
@@ -116,6 +119,40 @@ class CaseJourney(Journey):
             return super().name()
         return self.case.stalker_name
 
+    @cached_property
+    def earlier(self) -> Screening | None:
+        """The case's last screening completed before this one was started."""
+        return previous_completed(self.screening)
+
+    @cached_property
+    def _earlier_text(self) -> dict[str, str]:
+        if self.earlier is None:
+            return {}
+        text: dict[str, list[str]] = {}
+        for group in summary(self.earlier.answers, canonical=True):
+            for row in group.rows:
+                text.setdefault(row.slug, []).append("; ".join(row.lines))
+        return {slug: " · ".join(parts) for slug, parts in text.items()}
+
+    def quick_entry_initial(self, slug: str) -> dict:
+        """A repeat screening's quick entry starts from the last completed screening's answers
+        (a question answered in this screening keeps its own answer)."""
+        answered = self.store.all.get(slug)
+        if answered:
+            return answered
+        if self.earlier is not None and slug in self.earlier.answers:
+            return self.earlier.answers[slug]
+        return self.initial(slug)
+
+    def compared(self, slug: str, current: dict | None) -> dict | None:
+        if self.earlier is None or slug not in self.earlier.answers:
+            return None
+        return {
+            "date": timezone.localdate(self.earlier.completed_at),
+            "text": self._earlier_text.get(slug, ""),
+            "changed": current is not None and current != self.earlier.answers[slug],
+        }
+
     def initial(self, slug: str) -> dict:
         """An answer so far; for an unanswered "about them" page, what the case already says."""
         answered = super().initial(slug)
@@ -146,9 +183,15 @@ class CaseCheckView(CheckAnswersView):
 
     http_method_names = ["get", "head", "post"]
     journey_class = CaseJourney
+    template_name = "casework/check_answers.html"
 
     def check_context(self, **extra) -> dict:
-        return super().check_context(complete_url=self.journey.check_url(), **extra)
+        journey = self.journey
+        earlier = journey.earlier
+        if earlier is not None:
+            extra["earlier"] = earlier
+            extra["change_groups"] = describe_changes(compare(earlier.answers, journey.answers))
+        return super().check_context(complete_url=journey.check_url(), **extra)
 
     def post(self, request, **kwargs):
         journey = self.journey
@@ -320,6 +363,7 @@ def download(request, case_id, screening_id):
             stalker_date_of_birth=dob.strftime("%-d %B %Y") if dob else "",
             judgements=judgements_in_force(screening),
             log_prompts=prompt_texts(screening.answers, log.all, reader=POLICE),
+            people=people_for_pdf(case),
             **pdf_incident_options(log, today=timezone.localdate(), completed_on=completed_on),
         )
     except Exception as error:  # any renderer failure or time-out gets the same neutral page

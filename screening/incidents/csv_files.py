@@ -3,7 +3,8 @@
 The columns are documented in docs/incident-log.md; ``COLUMNS`` names one for each stored field
 (``incidents.FIELDS``). Lists (the
 behaviours, the effects on daily life, the warning signs) are separated by semicolons; yes/no
-columns take "yes", "no" or blank (blank is "no"); dates are YYYY-MM-DD and times 24-hour HH:MM.
+columns take "yes", "no" or blank (blank is "no"); dates are DD/MM/YYYY (as a spreadsheet in the
+UK saves them) or YYYY-MM-DD, and times 24-hour HH:MM.
 
 Spreadsheet programs run a cell as a formula when it begins with ``=``, ``+``, ``-`` or ``@``
 (and some also after a tab or carriage return, or after spaces). A spreadsheet that splits text
@@ -15,8 +16,8 @@ is one of those characters or an apostrophe: each piece is then shown as text. `
 those apostrophes off again, so export then import gives back exactly the same entries.
 
 ``parse`` checks every row and returns either every incident or, for each bad row, the row
-number (as a spreadsheet shows it: the header is row 1), the column and what is wrong. Nothing
-is half-imported.
+number (as a spreadsheet shows it: the header is row 1), the column and what is wrong: every
+bad cell of a row, not only the first. Nothing is half-imported.
 
 Pure Python: no Django. Messages are wrapped in ``_()`` and translated where shown.
 """
@@ -54,7 +55,8 @@ MESSAGES: Mapping[str, str] = MappingProxyType(
     {
         "id": _("The id must be 4 to 32 letters, numbers, dashes or underscores, or blank"),
         "date": _(
-            "Enter a real date, today or in the past, written as YYYY-MM-DD, for example 2026-10-03"
+            "Enter a real date, today or in the past, written as DD/MM/YYYY or YYYY-MM-DD, "
+            "for example 17/10/2026 or 2026-10-17"
         ),
         "time": _("Enter the time as 24-hour HH:MM, for example 21:30, or leave it blank"),
         "approximate": _("Enter yes, no, or leave it blank"),
@@ -203,10 +205,46 @@ def _signs(cell: str) -> list[int]:
     return [int(part) for part in parts]
 
 
+UK_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})", re.ASCII)
+
+
+def _iso_date(cell: str) -> str:
+    """17/10/2026 (day first, as UK spreadsheets save dates) as 2026-10-17; anything else as it
+    came, for the entry's own check to accept (YYYY-MM-DD) or refuse."""
+    value = cell.strip()
+    found = UK_DATE.fullmatch(value)
+    if found is None:
+        return value
+    day, month, year = found.groups()
+    return f"{year}-{int(month):02d}-{int(day):02d}"
+
+
+#: A valid entry's primitives, for checking one cell at a time (see ``_every_bad_cell``).
+def _valid_baseline(today: date) -> dict[str, object]:
+    return {
+        "id": incidents.new_id(),
+        "occurred_on": today.isoformat(),
+        "time": "",
+        "approximate": False,
+        "place": "",
+        "what_happened": "-",
+        "behaviours": [],
+        "feared_violence": "",
+        "daily_life_effects": [],
+        "effect_details": "",
+        "witnesses": "",
+        "evidence": "",
+        "reported_to_police": False,
+        "officer": "",
+        "crime_reference": "",
+        "signs": [],
+    }
+
+
 def _primitives(cells: Mapping[str, str]) -> dict[str, object]:
     return {
         "id": cells["id"].strip() or incidents.new_id(),
-        "occurred_on": cells["date"].strip(),
+        "occurred_on": _iso_date(cells["date"]),
         "time": cells["time"].strip(),
         "approximate": _flag("approximate", cells["approximate"]),
         "place": cells["place"],
@@ -235,15 +273,59 @@ def _highest_sign() -> int:
     return max(questions.BANK.sign_numbers)
 
 
-def _parse_row(row_number: int, cells: Mapping[str, str], today: date) -> Incident | RowError:
+_CONVERTERS = {
+    "approximate": lambda cell: _flag("approximate", cell),
+    "reported_to_police": lambda cell: _flag("reported_to_police", cell),
+    "signs": _signs,
+}
+
+
+def _every_bad_cell(row_number: int, cells: Mapping[str, str], today: date) -> list[RowError]:
+    """Each bad cell of a row, in column order: every field is checked on its own, beside
+    values known to be good, by the same checks the whole entry goes through."""
+    baseline = _valid_baseline(today)
+    errors = []
+    for field in incidents.FIELDS:
+        column = _COLUMN_FOR_FIELD.get(field, field)
+        try:
+            value = _primitives_cell(field, column, cells)
+            incidents.from_primitives({**baseline, field: value}, today=today)
+        except (_BadCell, InvalidIncident):
+            errors.append(_cell_error(row_number, column))
+    return errors
+
+
+def _primitives_cell(field: str, column: str, cells: Mapping[str, str]) -> object:
+    if field in _CONVERTERS:
+        return _CONVERTERS[field](cells[column])
+    if field == "id":
+        return cells["id"].strip() or incidents.new_id()
+    return _primitives_from(cells)[field]
+
+
+def _primitives_from(cells: Mapping[str, str]) -> dict[str, object]:
+    """Like ``_primitives``, but the lists and text only (the flags and signs may be bad)."""
+    return {
+        "occurred_on": _iso_date(cells["date"]),
+        "time": cells["time"].strip(),
+        "place": cells["place"],
+        "what_happened": cells["what_happened"],
+        "behaviours": _split(cells["behaviours"]),
+        "feared_violence": cells["feared_violence"].strip().lower(),
+        "daily_life_effects": _split(cells["daily_life_effects"]),
+        "effect_details": cells["effect_details"],
+        "witnesses": cells["witnesses"],
+        "evidence": cells["evidence"],
+        "officer": cells["officer"],
+        "crime_reference": cells["crime_reference"],
+    }
+
+
+def _parse_row(row_number: int, cells: Mapping[str, str], today: date) -> Incident | list[RowError]:
     try:
-        data = _primitives(cells)
-    except _BadCell as bad:
-        return _cell_error(row_number, bad.column)
-    try:
-        return incidents.from_primitives(data, today=today)
-    except InvalidIncident as invalid:
-        return _cell_error(row_number, _COLUMN_FOR_FIELD.get(invalid.field, invalid.field))
+        return incidents.from_primitives(_primitives(cells), today=today)
+    except (_BadCell, InvalidIncident):
+        return _every_bad_cell(row_number, cells, today)
 
 
 def parse(text: str, *, today: date) -> ImportResult:
@@ -284,8 +366,8 @@ def parse(text: str, *, today: date) -> ImportResult:
             continue
         cells = {name: unguard(cell) for name, cell in zip(header, row, strict=True)}
         result = _parse_row(row_number, cells, today)
-        if isinstance(result, RowError):
-            errors.append(result)
+        if isinstance(result, list):
+            errors.extend(result)
         elif result.id in first_row_with:
             errors.append(
                 RowError(row_number, "id", REPEATED_ID, (("row", first_row_with[result.id]),))

@@ -77,6 +77,10 @@ def bad_request(request, exception=None):
 
 
 def permission_denied(request, exception=None):
+    """An advocate refused something in the workspace gets the workspace's own page: no exit
+    button, the workspace's navigation, a way back to their cases."""
+    if request.path.startswith(ADVOCATE_PATH) and request.user.is_authenticated:
+        return render(request, "casework/no_access.html", status=403)
     return error_page(request, 403)
 
 

@@ -80,8 +80,8 @@ def test_an_advocate_signs_in_screens_a_client_and_downloads_the_summary(page, s
     page.get_by_label("Code from your authenticator app").fill(_code(device))
     page.get_by_role("button", name="Continue").click()
 
-    # The case list, then a new case.
-    expect(page.get_by_role("heading", level=1)).to_have_text("Open cases")
+    # The caseload (their own cases), then a new case.
+    expect(page.get_by_role("heading", level=1)).to_have_text("My cases")
     checked.visit(page, "case list (empty)")
     page.get_by_role("button", name="New case").click()
     checked.visit(page, "new case")

@@ -38,6 +38,7 @@ def make_case(organisation, advocate, **fields) -> Case:
         "safe_contact": {"call": "yes", "voicemail": "no", "text": "yes", "email": "no"},
     }
     values.update(fields)
+    values.setdefault("owner", advocate)
     return Case.objects.create(organisation=organisation, created_by=advocate, **values)
 
 

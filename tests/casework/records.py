@@ -79,7 +79,6 @@ def case_data(**overrides) -> dict:
         "safe_phone": "07700 900000",
         "safe_email_address": "",
         "times_to_avoid": "Evenings",
-        "notes": "Met at the office.",
     }
     data.update(overrides)
     return data

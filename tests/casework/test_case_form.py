@@ -36,9 +36,8 @@ def summary_links(response) -> list[tuple[str, str]]:
             "Client reference must be 50 characters or fewer",
         ),
         ({"stalker_name": ""}, "id_stalker_name", "Enter a name or a description"),
-        ({"notes": "n" * 5001}, "id_notes", "must be 5000 characters or fewer"),
         ({"times_to_avoid": "t" * 201}, "id_times_to_avoid", "must be 200 characters or fewer"),
-        ({"notes": "Rang at 9\x00pm"}, "id_notes", ""),
+        ({"times_to_avoid": "Rang at 9\x00pm"}, "id_times_to_avoid", ""),
         ({"client_name": "Robin\x1bClient"}, "id_client_name", ""),
         (
             {
@@ -93,9 +92,8 @@ def summary_links(response) -> list[tuple[str, str]]:
         "blank reference",
         "reference too long",
         "no stalker",
-        "notes too long",
         "times too long",
-        "control character in notes",
+        "control character in times to avoid",
         "escape in a name",
         "impossible date",
         "part of a date",
@@ -123,7 +121,7 @@ def test_a_mistake_is_a_422_with_a_link_to_the_field(advocate_client, changes, a
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
-        ({"notes": "n" * 5001}, "Notes must be 5000 characters or fewer"),
+        ({"times_to_avoid": "n" * 201}, "Times to avoid must be 200 characters or fewer"),
         ({"client_name": "c" * 151}, "Client's name must be 150 characters or fewer"),
         ({"safe_phone": "0" * 31}, "Safe phone number must be 30 characters or fewer"),
     ],
@@ -137,7 +135,6 @@ def test_nothing_typed_is_lost(advocate_client):
     response = post_new(
         advocate_client,
         client_reference="",
-        notes="Line one\nLine two",
         stalker_date_of_birth_0="31",
         stalker_date_of_birth_1="2",
         stalker_date_of_birth_2="1980",
@@ -146,7 +143,6 @@ def test_nothing_typed_is_lost(advocate_client):
     content = html.unescape(response.content.decode())
     for typed in ("Robin Client", "Alex Example", "PR-1", "07700 900000", "Evenings"):
         assert f'value="{typed}"' in content, typed
-    assert "Line one\nLine two</textarea>" in content
     assert 'value="31"' in content
     assert 'value="1980"' in content
     checked = response.context["form"].data
@@ -156,13 +152,14 @@ def test_nothing_typed_is_lost(advocate_client):
 
 def test_changing_details_with_a_mistake_keeps_the_stored_case(advocate_client, case):
     response = advocate_client.post(
-        url("edit-case", case_id=case.pk), case_data(client_reference="", notes="New notes")
+        url("edit-case", case_id=case.pk),
+        case_data(client_reference="", times_to_avoid="New times"),
     )
     assert response.status_code == 422
-    assert "New notes" in response.content.decode()
+    assert "New times" in response.content.decode()
     case.refresh_from_db()
     assert case.client_reference == "CR-001"
-    assert case.notes == ""
+    assert case.safe_contact.get("times_to_avoid", "") == ""
 
 
 def test_every_field_is_saved_and_shown_again_for_changing(advocate_client):
@@ -206,7 +203,7 @@ def test_an_unchanged_consent_keeps_the_date_it_was_recorded(advocate_client, ca
     case.consent_to_share, case.consent_to_refer = True, False
     case.consent_recorded_on = TODAY - timedelta(days=30)
     case.save()
-    advocate_client.post(url("edit-case", case_id=case.pk), case_data(notes="More"))
+    advocate_client.post(url("edit-case", case_id=case.pk), case_data(times_to_avoid="Mornings"))
     case.refresh_from_db()
     assert case.consent_recorded_on == TODAY - timedelta(days=30)
     advocate_client.post(url("edit-case", case_id=case.pk), case_data(consent_to_refer="yes"))
@@ -228,7 +225,6 @@ def test_optional_fields_may_be_left_empty(advocate_client):
         safe_call="",
         safe_phone="",
         times_to_avoid="",
-        notes="",
     )
     assert response.status_code == 302
     case = Case.objects.get()

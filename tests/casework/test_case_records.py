@@ -5,6 +5,7 @@ the way an advocate meets it over several weeks of a case.
 """
 
 import io
+import uuid
 from datetime import date, datetime, timedelta
 from unittest import mock
 
@@ -16,7 +17,14 @@ from pypdf import PdfReader
 
 from casework import audit
 from casework.incident_log import CaseIncidentLog
-from casework.models import AuditEvent, Screening
+from casework.models import (
+    AuditEvent,
+    CaseNote,
+    ProtectiveOrder,
+    Referral,
+    SafetyPlan,
+    Screening,
+)
 from screening import questions, scoring
 from screening.incidents import Incident
 from tests.casework.records import completed_screening, screening_answers, started_screening
@@ -291,7 +299,13 @@ def test_the_snapshot_records_who_completed_it_and_when(advocate_client, case, a
 
 
 #: Case URL patterns that never show a page of case data on GET: actions taken by POST only.
-POST_ONLY = {"set-open", "screening-judgement", "screening-judgement-withdraw"}
+POST_ONLY = {
+    "set-open",
+    "set-restricted",
+    "task-done",
+    "screening-judgement",
+    "screening-judgement-withdraw",
+}
 IN_PROGRESS_PAGES = {
     "screening-question",
     "screening-quick",
@@ -307,6 +321,12 @@ def test_every_case_page_writes_a_view_event(advocate_client, case, advocate):
     going.save()
     incident = _linked(case, 6)
     raised = done.judgements.create(level="serious", reason="Escalating", made_by=advocate)
+    note = CaseNote.objects.create(
+        case=case, kind="note", happened_on=date(2026, 11, 1), text="A note", author=advocate
+    )
+    order = ProtectiveOrder.objects.create(case=case, kind="spo", made_on=date(2026, 1, 5))
+    plan = SafetyPlan.objects.create(case=case, sections={"home": "Plan"})
+    referral = Referral.objects.create(case=case, route="paladin")
     shown = set()
     for name, parameters in casework_patterns().items():
         if "case_id" not in parameters or name in POST_ONLY:
@@ -316,6 +336,12 @@ def test_every_case_page_writes_a_view_event(advocate_client, case, advocate):
             "screening_id": (going if name in IN_PROGRESS_PAGES else done).pk,
             "entry_id": incident.id,
             "judgement_id": raised.pk,
+            "note_id": note.pk,
+            "task_id": uuid.uuid4(),
+            "item_id": order.pk,
+            "kind": "order",
+            "plan_id": plan.pk,
+            "referral_id": referral.pk,
             "slug": questions.BANK[0].slug,
         }
         AuditEvent.objects.all().delete()

@@ -4,14 +4,27 @@ rotate (docs/safety.md C18)."""
 import io
 
 import pytest
+from django import forms
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.urls import reverse
 
+from casework import case_records
 from casework.encryption import UndecryptableValue, decrypt, encrypted_fields, new_key
+from casework.forms import SAFETY_PLAN_SECTIONS
 from casework.incident_log import CaseIncidentLog
-from casework.models import AuditEvent, Case, CaseIncident, JudgementEntry, Screening
-from tests.casework.conftest import signed_in
+from casework.models import (
+    AuditEvent,
+    Case,
+    CaseIncident,
+    CaseNote,
+    Handover,
+    JudgementEntry,
+    SafetyPlan,
+    Screening,
+    Task,
+)
+from tests.casework.conftest import make_advocate, signed_in
 from tests.casework.records import (
     case_data,
     completed_screening,
@@ -32,7 +45,6 @@ SENTINELS = {
     "safe_phone": "ZQXPHONE",
     "safe_email_address": "zqxsafe@zqxmail.example",
     "times_to_avoid": "ZQXTIMESTOAVOID",
-    "notes": "ZQXNOTES",
 }
 SCREENING_SENTINELS = {
     "about_name": "ZQXABOUTNAME",
@@ -40,9 +52,45 @@ SCREENING_SENTINELS = {
     "other_behaviour": "ZQXOTHERBEHAVIOUR",
     "judgement": "ZQXJUDGEMENTREASON",
     "incident": "ZQXINCIDENT",
-    "changed_notes": "ZQXCHANGEDNOTES",
+    "changed_times": "ZQXCHANGEDTIMES",
+    "note": "ZQXNOTETEXT",
+    "note_correction": "ZQXNOTECORRECTION",
+    "task": "ZQXTASKTITLE",
+    "handover_note": "ZQXHANDOVERNOTE",
 }
-EVERY_SENTINEL = (*SENTINELS.values(), *SCREENING_SENTINELS.values())
+PLAN_SENTINELS = {
+    name: f"ZQXPLAN{name.upper().replace('_', '')}" for name, *_rest in SAFETY_PLAN_SECTIONS
+}
+# Every free-text field of every kind of record kept on a case, posted through its form.
+RECORD_SENTINELS = {
+    ("crime-reference", "reference"): "ZQXCRIMEREF",
+    ("crime-reference", "force"): "ZQXFORCE",
+    ("crime-reference", "officer"): "ZQXOFFICER",
+    ("crime-reference", "officer_contact"): "ZQXOFFICERCONTACT",
+    ("bail", "conditions"): "ZQXBAIL",
+    ("order", "details"): "ZQXORDERDETAILS",
+    ("court-date", "court"): "ZQXCOURT",
+    ("court-date", "purpose"): "ZQXPURPOSE",
+    ("person", "name"): "ZQXPERSONNAME",
+    ("person", "description"): "ZQXPERSONDESCRIPTION",
+    ("person", "vehicles"): "ZQXVEHICLE",
+    ("person", "phone_numbers"): "ZQXPHONENUMBERS",
+    ("person", "online_accounts"): "ZQXACCOUNTS",
+    ("person", "addresses"): "ZQXADDRESSES",
+    ("referral", "recipient"): "ZQXRECIPIENT",
+    ("referral", "outcome"): "ZQXOUTCOME",
+}
+RECORD_DATES = {
+    "order": {"kind": "spo", "made_on_0": "1", "made_on_1": "1", "made_on_2": "2026"},
+    "court-date": {"on_0": "1", "on_1": "12", "on_2": "2026"},
+    "referral": {"route": "marac", "consent": "not_asked", "status": "not_sent"},
+}
+EVERY_SENTINEL = (
+    *SENTINELS.values(),
+    *SCREENING_SENTINELS.values(),
+    *RECORD_SENTINELS.values(),
+    *PLAN_SENTINELS.values(),
+)
 
 
 def raw_rows():
@@ -114,13 +162,69 @@ def everything_through_the_pages(client, advocate):
     assert first.judgements.get().reason == SCREENING_SENTINELS["judgement"]
     client.get(url("case", case_id=case.pk))
     client.get(url("screening", case_id=case.pk, screening_id=first.pk))
-    changed = case_data(**{**SENTINELS, "notes": SCREENING_SENTINELS["changed_notes"]})
+    changed = case_data(**{**SENTINELS, "times_to_avoid": SCREENING_SENTINELS["changed_times"]})
     assert client.post(url("edit-case", case_id=case.pk), changed).status_code == 302
     # A form sent back with an error must not leave what was typed anywhere either.
     assert client.post(url("edit-case", case_id=case.pk), {**changed, "client_reference": ""})
     CaseIncidentLog(case).add(
         entry(case.created_at.date(), "home", what_happened=SCREENING_SENTINELS["incident"])
     )
+    for text, correcting in ((SCREENING_SENTINELS["note"], None), ("", "note_correction")):
+        if correcting:
+            original = case.note_entries.get()
+            address = url("note-correct", case_id=case.pk, note_id=original.pk)
+            text = SCREENING_SENTINELS[correcting]
+        else:
+            address = url("note-add", case_id=case.pk)
+        form = client.get(address)
+        added = client.post(
+            address,
+            {
+                "kind": "contact",
+                "happened_on_0": "1",
+                "happened_on_1": "11",
+                "happened_on_2": "2026",
+                "method": "phone",
+                "safe_to_talk": "yes",
+                "text": text,
+                "submission_token": form.context["token"],
+            },
+        )
+        assert added.status_code == 302, added.content.decode()[:2000]
+    form = client.get(url("task-add", case_id=case.pk))
+    added = client.post(
+        url("task-add", case_id=case.pk),
+        {
+            "title": SCREENING_SENTINELS["task"],
+            "due_on_0": "1",
+            "due_on_1": "12",
+            "due_on_2": "2026",
+            "assignee": str(advocate.pk),
+            "submission_token": form.context["token"],
+        },
+    )
+    assert added.status_code == 302, added.content.decode()[:2000]
+    for kind in case_records.KINDS:
+        posted = {
+            field: sentinel for (of, field), sentinel in RECORD_SENTINELS.items() if of == kind
+        }
+        saved = client.post(
+            url("record-add", case_id=case.pk, kind=kind), {**posted, **RECORD_DATES.get(kind, {})}
+        )
+        assert saved.status_code == 302, (kind, saved.content.decode()[:2000])
+    form = client.get(url("safety-plan-review", case_id=case.pk))
+    planned = client.post(
+        url("safety-plan-review", case_id=case.pk),
+        {**PLAN_SENTINELS, "submission_token": form.context["token"]},
+    )
+    assert planned.status_code == 302
+    assert client.get(url("safety-plan-print", case_id=case.pk)).status_code == 200
+    colleague = make_advocate(advocate.organisation, "zqxcolleague@north.example")
+    handed = client.post(
+        url("hand-over", case_id=case.pk),
+        {"owner": colleague.pk, "note": SCREENING_SENTINELS["handover_note"]},
+    )
+    assert handed.status_code == 302
     return Case.objects.get()
 
 
@@ -128,7 +232,8 @@ def test_a_raw_scan_of_every_table_finds_no_sentinel(client, advocate, organisat
     case = everything_through_the_pages(client, advocate)
     assert case.client_name == SENTINELS["client_name"]
     assert case.safe_contact["email_address"] == SENTINELS["safe_email_address"]
-    assert case.notes == SCREENING_SENTINELS["changed_notes"]
+    assert case.safe_contact["times_to_avoid"] == SCREENING_SENTINELS["changed_times"]
+    assert case.note_entries.get(corrects=None).text == SCREENING_SENTINELS["note"]
     tables = set()  # the tables with rows in them
     found = []
     for table, column, text in raw_rows():
@@ -160,7 +265,6 @@ def test_every_sensitive_field_is_encrypted():
         "relationship",
         "police_reference",
         "safe_contact",
-        "notes",
     }
     assert {field.name for field in encrypted_fields(Screening)} >= {
         "answers",
@@ -175,6 +279,30 @@ def test_every_sensitive_field_is_encrypted():
         "withdrawn_by_name",
     }
     assert {field.name for field in encrypted_fields(CaseIncident)} == {"entry"}
+    assert {field.name for field in encrypted_fields(CaseNote)} == {
+        "author_name",
+        "method",
+        "safe_to_talk",
+        "text",
+    }
+    assert {field.name for field in encrypted_fields(Task)} == {"title"}
+    assert {field.name for field in encrypted_fields(SafetyPlan)} == {"sections", "made_by_name"}
+    for kind in case_records.KINDS.values():
+        free_text = {
+            name
+            for name, field in kind.form.base_fields.items()
+            if isinstance(field, forms.CharField) and not isinstance(field, forms.ChoiceField)
+        }
+        encrypted = {field.name for field in encrypted_fields(kind.model)}
+        assert free_text <= encrypted, kind.slug
+        assert "recorded_by_name" in encrypted
+        assert {f for (of, f) in RECORD_SENTINELS if of == kind.slug} == free_text, kind.slug
+    assert {field.name for field in encrypted_fields(Handover)} == {
+        "note",
+        "by_name",
+        "from_name",
+        "to_name",
+    }
     assert not encrypted_fields(AuditEvent)
 
 
@@ -192,7 +320,7 @@ def test_a_wrong_key_fails_loudly_and_never_returns_ciphertext(case, settings):
     with pytest.raises(UndecryptableValue):
         Case.objects.get(pk=case.pk)
     with pytest.raises(UndecryptableValue):
-        list(Case.objects.values_list("notes", flat=True))
+        list(Case.objects.values_list("client_name", flat=True))
 
 
 def test_a_wrong_key_fails_loudly_on_the_case_page(client, advocate, case, settings):
@@ -253,7 +381,7 @@ def test_rotation_moves_everything_to_the_new_key(client, advocate, settings):
             )
     rotated = Case.objects.get()
     assert rotated.client_name == SENTINELS["client_name"]
-    assert rotated.notes == SCREENING_SENTINELS["changed_notes"]
+    assert rotated.safe_contact["times_to_avoid"] == SCREENING_SENTINELS["changed_times"]
     assert rotated.touched_at == touched
     first = Screening.objects.order_by("started_at").first()
     assert first.judgements.get().reason == SCREENING_SENTINELS["judgement"]

@@ -128,7 +128,10 @@ def test_changing_a_case_after_the_session_ended_changes_nothing(browser, case):
     page = url("edit-case", case_id=case.pk)
     token = csrf_token(browser, page)
     end_sessions()
-    changed = {**case_data(notes="Typed after the session ended"), "csrfmiddlewaretoken": token}
+    changed = {
+        **case_data(times_to_avoid="Typed after the session ended"),
+        "csrfmiddlewaretoken": token,
+    }
 
     response = browser.post(page, changed)
 
@@ -138,7 +141,7 @@ def test_changing_a_case_after_the_session_ended_changes_nothing(browser, case):
     assert "Typed after the session ended" not in html
     case.refresh_from_db()
     assert case.client_reference == "CR-001"
-    assert case.notes == ""
+    assert case.safe_contact.get("times_to_avoid", "") == ""
     assert not AuditEvent.objects.filter(action=AuditEvent.Action.CHANGED).exists()
     # The next page asks them to sign in again, and comes back to the case.
     response = browser.get(page)
@@ -164,8 +167,10 @@ def test_a_new_case_sent_after_the_session_ended_creates_nothing(browser, advoca
 def test_without_a_browser_token_an_ended_session_goes_to_sign_in(advocate_client, case):
     """The access check itself: a case form posted by a session that has ended."""
     end_sessions()
-    response = advocate_client.post(url("edit-case", case_id=case.pk), case_data(notes="Too late"))
+    response = advocate_client.post(
+        url("edit-case", case_id=case.pk), case_data(times_to_avoid="Too late")
+    )
     assert response.status_code == 302
     assert response.url.startswith(SIGN_IN)
     case.refresh_from_db()
-    assert case.notes == ""
+    assert case.safe_contact.get("times_to_avoid", "") == ""

@@ -14,6 +14,7 @@ from django.test import Client
 from django.urls import reverse
 from hypothesis import HealthCheck, event, given, settings
 
+from casework import case_records
 from casework.models import Organisation, Screening
 from screening import questions
 from tests.casework.conftest import make_advocate, make_case, signed_in
@@ -38,6 +39,7 @@ class World:
 def _world() -> World:
     organisation = Organisation.objects.create(name="Fuzz Support")
     advocate = make_advocate(organisation, "fuzz@example.org", admin=True)
+    make_advocate(organisation, "colleague@example.org")
     case = make_case(organisation, advocate)
     # Everything answered but the behaviours: every question page can be reached.
     answered = complete_answers(yes=(2,))
@@ -78,6 +80,20 @@ FORMS = [
     AdvocateForm("judgement", _screening("screening", finished=True)),
     AdvocateForm("incident-add", _case("incident-add")),
     AdvocateForm("add-advocate", lambda w: reverse("casework:add-advocate")),
+    AdvocateForm("note-add", _case("note-add")),
+    AdvocateForm("hand-over", _case("hand-over")),
+    AdvocateForm("task-add", _case("task-add")),
+    AdvocateForm("safety-plan-review", _case("safety-plan-review")),
+    AdvocateForm("review-date", _case("review-date")),
+    *[
+        AdvocateForm(
+            f"record-{kind}",
+            lambda w, kind=kind: reverse(
+                "casework:record-add", kwargs={"case_id": w.case_id, "kind": kind}
+            ),
+        )
+        for kind in case_records.KINDS
+    ],
     *[
         AdvocateForm(f"question-{q.slug}", _screening("screening-question", slug=q.slug))
         for q in (questions.BANK[0], questions.BANK[1], questions.BANK[-1])

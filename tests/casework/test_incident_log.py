@@ -1,7 +1,9 @@
 """A case's incident log: encrypted entries, the pattern, links to signs, CSV in and out."""
 
 import io
+import re
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.urls import reverse
@@ -143,3 +145,42 @@ def test_linked_entries_show_on_the_result_and_in_the_pdf(advocate_client, case,
     )
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(document.content)).pages)
     assert "Waited outside the office" in " ".join(text.split())
+
+
+# --- The CSV's file name and the import page --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("reference", "name"),
+    [
+        ("NS-2026-014", "log-NS-2026-014-"),
+        ("ns 2026/014", "log-ns-2026-014-"),
+        ('../"evil"\r\nX: y', "log-evil-X-y-"),
+        ("Ünïcödé", "log-Unicode-"),
+        ("///", "log-"),
+    ],
+)
+def test_the_export_is_named_after_the_case_reference_safely(
+    advocate_client, organisation, advocate, reference, name
+):
+    case = make_case(organisation, advocate, client_reference=reference)
+    exported = advocate_client.get(_url("incident-export", case))
+    disposition = exported["Content-Disposition"]
+    found = re.fullmatch(r'attachment; filename="([A-Za-z0-9._-]+)"', disposition)
+    assert found, disposition
+    assert found.group(1).startswith(name)
+    assert re.fullmatch(r".*\d{4}-\d{2}-\d{2}\.csv", found.group(1))
+    assert len(found.group(1)) <= 80
+
+
+def test_the_import_page_lists_the_columns(advocate_client, case):
+    page = advocate_client.get(_url("incident-import", case)).content.decode()
+    for column in incident_csv.COLUMNS:
+        assert f"<code>{column}</code>" in page, column
+    assert "17/10/2026" in page
+
+
+def test_the_import_page_describes_exactly_the_csv_columns():
+    from casework.presenters import IMPORT_COLUMNS
+
+    assert tuple(column for column, _meaning in IMPORT_COLUMNS) == incident_csv.COLUMNS

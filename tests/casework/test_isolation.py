@@ -3,6 +3,7 @@ one, for GET, POST and the PDF (docs/safety.md C17). The patterns come from the 
 resolver, so a new one cannot escape the matrix."""
 
 import uuid
+from datetime import date
 
 import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -12,9 +13,17 @@ from casework.models import (
     AuditEvent,
     Case,
     CaseIncident,
+    CaseNote,
+    CrimeReference,
+    Handover,
     Invitation,
     JudgementEntry,
+    Perpetrator,
+    ProtectiveOrder,
+    Referral,
+    SafetyPlan,
     Screening,
+    Task,
     User,
 )
 from tests.casework.conftest import make_advocate, make_case, signed_in
@@ -23,7 +32,7 @@ from tests.casework.urls import OBJECT_PARAMETERS, build, casework_patterns
 from tests.incident_examples import FULL
 
 # Parameters that choose a page, not an object someone owns.
-PAGE_PARAMETERS = {"slug"}
+PAGE_PARAMETERS = {"slug", "kind"}
 WITH_OBJECTS = {
     name: parameters
     for name, parameters in casework_patterns().items()
@@ -55,8 +64,28 @@ def theirs(organisation, advocate):
     raised = JudgementEntry.objects.create(
         screening=done, level="serious", reason="Escalating", made_by=advocate
     )
+    note = CaseNote.objects.create(
+        case=case, kind="note", happened_on=date(2026, 11, 1), text="North note", author=advocate
+    )
+    task = Task.objects.create(case=case, title="North task", assignee=advocate)
+    order = ProtectiveOrder.objects.create(
+        case=case, kind="spo", made_on=date(2026, 1, 5), details="North order"
+    )
+    plan = SafetyPlan.objects.create(case=case, sections={"home": "North plan"})
+    referral = Referral.objects.create(case=case, route="paladin", outcome="North outcome")
     case.refresh_from_db()
-    return {"case": case, "done": done, "going": going, "entry": FULL, "judgement": raised}
+    return {
+        "plan": plan,
+        "referral": referral,
+        "task": task,
+        "order": order,
+        "case": case,
+        "done": done,
+        "going": going,
+        "entry": FULL,
+        "judgement": raised,
+        "note": note,
+    }
 
 
 def objects_for(theirs, screening, person):
@@ -66,6 +95,12 @@ def objects_for(theirs, screening, person):
         "user_id": person.pk,
         "entry_id": theirs["entry"].id,
         "judgement_id": theirs["judgement"].pk,
+        "note_id": theirs["note"].pk,
+        "task_id": theirs["task"].pk,
+        "item_id": theirs["order"].pk,
+        "kind": "order",
+        "plan_id": theirs["plan"].pk,
+        "referral_id": theirs["referral"].pk,
         "slug": "feelings",
     }
 
@@ -97,6 +132,17 @@ def nothing_changed(theirs, person):
     ]
     assert not theirs["done"].judgements.get().is_withdrawn
     assert CaseIncident.objects.get(case=case).entry["what_happened"] == FULL.what_happened
+    assert [(n.text, n.corrects_id) for n in CaseNote.objects.filter(case=case)] == [
+        ("North note", None)
+    ]
+    assert case.owner == person and not case.is_restricted
+    assert not Handover.objects.exists()
+    assert not Task.objects.get(case=case).is_done
+    assert Task.objects.count() == 1
+    assert [(o.kind, o.details) for o in ProtectiveOrder.objects.all()] == [("spo", "North order")]
+    assert not CrimeReference.objects.exists() and not Perpetrator.objects.exists()
+    assert [p.sections for p in SafetyPlan.objects.all()] == [{"home": "North plan"}]
+    assert [r.outcome for r in Referral.objects.all()] == ["North outcome"]
     assert User.objects.get(pk=person.pk).is_active
     assert TOTPDevice.objects.filter(user=person).exists()
     assert not AuditEvent.objects.exclude(actor__organisation=case.organisation).exists()
@@ -135,6 +181,12 @@ def test_another_organisation_is_answered_as_if_the_object_did_not_exist(
         "user_id": 999_999,
         "entry_id": "nosuchentry",
         "judgement_id": uuid.uuid4(),
+        "note_id": uuid.uuid4(),
+        "task_id": uuid.uuid4(),
+        "item_id": uuid.uuid4(),
+        "plan_id": uuid.uuid4(),
+        "referral_id": uuid.uuid4(),
+        "kind": "order",
         "slug": "feelings",
     }
     for name, parameters in WITH_OBJECTS.items():
@@ -180,6 +232,41 @@ def test_an_incident_of_another_case_is_not_reached_through_ones_own_case(
         assert client.post(address).status_code == 404, name
 
 
+def test_a_note_of_another_case_is_not_reached_through_ones_own_case(
+    client, theirs, outsider, other_organisation
+):
+    own_case = make_case(other_organisation, outsider)
+    signed_in(client, outsider)
+    for name, parameters in WITH_OBJECTS.items():
+        if "note_id" not in parameters:
+            continue
+        address = build(name, parameters, {"case_id": own_case.pk, "note_id": theirs["note"].pk})
+        assert client.get(address).status_code == 404, name
+        assert client.post(address, {"text": "Theirs"}).status_code == 404, name
+    assert not CaseNote.objects.filter(case=own_case).exists()
+
+
+def test_a_task_of_another_case_is_not_reached_through_ones_own_case(
+    client, theirs, outsider, other_organisation
+):
+    own_case = make_case(other_organisation, outsider)
+    signed_in(client, outsider)
+    address = url("task-done", case_id=own_case.pk, task_id=theirs["task"].pk)
+    assert client.post(address, {"done": "yes"}).status_code == 404
+    assert not Task.objects.get(pk=theirs["task"].pk).is_done
+
+
+def test_a_record_of_another_case_is_not_reached_through_ones_own_case(
+    client, theirs, outsider, other_organisation
+):
+    own_case = make_case(other_organisation, outsider)
+    signed_in(client, outsider)
+    address = url("record-change", case_id=own_case.pk, kind="order", item_id=theirs["order"].pk)
+    assert client.get(address).status_code == 404
+    assert client.post(address, {"kind": "restraining"}).status_code == 404
+    assert ProtectiveOrder.objects.get(pk=theirs["order"].pk).kind == "spo"
+
+
 def test_the_pdf_of_another_organisation_is_404(client, theirs, outsider):
     signed_in(client, outsider)
     address = url("screening-pdf", case_id=theirs["case"].pk, screening_id=theirs["done"].pk)
@@ -217,7 +304,7 @@ def test_the_case_list_shows_only_ones_own_organisations_cases(
     assert "NORTH-SECRET-REF" not in closed
 
 
-@pytest.mark.parametrize("page", ["advocates", "add-advocate", "audit-log"])
+@pytest.mark.parametrize("page", ["advocates", "add-advocate", "audit-log", "report", "report-csv"])
 def test_organisation_pages_are_403_for_advocates_who_are_not_admins(advocate_client, page):
     assert advocate_client.get(url(page)).status_code == 403
     assert advocate_client.post(url(page)).status_code == 403

@@ -43,7 +43,6 @@ CASE_FIELDS = {
         "stalker_name",
         "police_reference",
         "times_to_avoid",
-        "notes",
     )
 }
 INCIDENT_FIELDS = {
@@ -73,7 +72,7 @@ SENTINELS = {
 def broken_case_view(request, case_id):
     """Fails with a case in hand and its values quoted in the message."""
     case = case_for(request.user, case_id)
-    raise ValueError(f"could not use {case.client_name} {case.notes} {case.safe_contact!r}")
+    raise ValueError(f"could not use {case.client_name} {case.stalker_name} {case.safe_contact!r}")
 
 
 # This module is also the URLconf here: the service, plus a case view that fails.
@@ -115,7 +114,7 @@ def new_case(client) -> Case:
     response = client.post(url("new-case"), data)
     assert response.status_code == 302, response.content.decode()[:3000]
     case = Case.objects.get()
-    assert case.notes == CASE_FIELDS["notes"]
+    assert case.safe_contact["times_to_avoid"] == CASE_FIELDS["times_to_avoid"]
     assert case.safe_contact["email_address"] == SENTINELS["safe_email_address"]
     return case
 
@@ -189,7 +188,7 @@ def the_ways_it_goes_wrong(client, case, organisation):
     # A view that fails with the case in hand.
     assert client.get(f"/cases-broken/{case.pk}/").status_code == 500
     # The database gone while a case page is shown, with values in its message.
-    failure = OperationalError(f"{SENTINELS['database_message']} {CASE_FIELDS['notes']}")
+    failure = OperationalError(f"{SENTINELS['database_message']} {CASE_FIELDS['times_to_avoid']}")
     with mock.patch.object(audit, "record", side_effect=failure):
         response = client.get(url("case", case_id=case.pk))
     assert response.status_code == 503

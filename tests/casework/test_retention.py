@@ -37,79 +37,94 @@ def delete_stale(**options) -> str:
 @pytest.fixture
 def retention(settings):
     settings.CASE_RETENTION_DAYS = 90
+    settings.CASE_INACTIVE_DAYS = 30
     return 90
 
 
-def test_stale_cases_go_with_their_screenings_and_incidents(retention, organisation, advocate):
-    stale = case_with_everything(organisation, advocate, days_untouched=retention + 1)
-    recent = case_with_everything(organisation, advocate, days_untouched=retention - 1)
+def closed(case, *, days_ago) -> Case:
+    when = timezone.now() - timedelta(days=days_ago)
+    Case.objects.filter(pk=case.pk).update(is_open=False, closed_at=when, touched_at=when)
+    return Case.objects.get(pk=case.pk)
+
+
+def test_closed_cases_go_with_everything_in_them_after_the_retention_period(
+    retention, organisation, advocate
+):
+    expired = closed(case_with_everything(organisation, advocate), days_ago=retention + 1)
+    kept = closed(case_with_everything(organisation, advocate), days_ago=retention - 1)
     output = delete_stale()
-    assert "Deleted 1 cases untouched for 90 days." in output
-    assert not Case.objects.filter(pk=stale.pk).exists()
-    assert not Screening.objects.filter(case_id=stale.pk).exists()
-    assert not CaseIncident.objects.filter(case_id=stale.pk).exists()
-    assert Case.objects.filter(pk=recent.pk).exists()
-    assert Screening.objects.filter(case_id=recent.pk).count() == 2
-    assert CaseIncident.objects.filter(case_id=recent.pk).count() == 2
+    assert "Deleted 1 closed cases, closed more than 90 days ago." in output
+    assert not Case.objects.filter(pk=expired.pk).exists()
+    assert not Screening.objects.filter(case_id=expired.pk).exists()
+    assert not CaseIncident.objects.filter(case_id=expired.pk).exists()
+    assert Case.objects.filter(pk=kept.pk).exists()
+    assert Screening.objects.filter(case_id=kept.pk).count() == 2
+    assert CaseIncident.objects.filter(case_id=kept.pk).count() == 2
 
 
-def test_deleting_a_stale_case_is_recorded_as_expired(retention, organisation, advocate):
-    stale = case_with_everything(organisation, advocate, days_untouched=retention + 1)
+def test_an_open_case_is_never_deleted_however_long_it_is_untouched(
+    retention, organisation, advocate
+):
+    untouched = case_with_everything(organisation, advocate, days_untouched=retention * 10)
+    output = delete_stale()
+    assert Case.objects.filter(pk=untouched.pk).exists()
+    assert "1 open cases have had nothing recorded for 30 days or more" in output
+
+
+def test_an_untouched_open_case_is_flagged_for_review_on_the_caseload(
+    retention, advocate_client, organisation, advocate
+):
+    case_with_everything(organisation, advocate, days_untouched=31, client_reference="QUIET")
+    case_with_everything(organisation, advocate, days_untouched=29, client_reference="BUSY")
+    page = advocate_client.get(url("cases")).content.decode()
+    assert page.count("No activity for 30 days") == 1
+    only = advocate_client.get(url("cases"), {"activity": "inactive"}).content.decode()
+    assert "QUIET" in only and "BUSY" not in only
+
+
+def test_deleting_a_closed_case_is_recorded_as_expired(retention, organisation, advocate):
+    expired = closed(case_with_everything(organisation, advocate), days_ago=retention + 1)
     delete_stale()
     (event,) = AuditEvent.objects.all()
     assert event.action == AuditEvent.Action.EXPIRED
-    assert event.case_id == stale.pk
+    assert event.case_id == expired.pk
     assert event.organisation == organisation
     assert event.actor is None
     assert event.subject == "case"
 
 
 def test_the_period_can_be_given_for_one_run(retention, organisation, advocate):
-    case = case_with_everything(organisation, advocate, days_untouched=10)
-    assert "Deleted 0 cases" in delete_stale()
-    assert "Deleted 1 cases untouched for 7 days" in delete_stale(days=7)
+    case = closed(case_with_everything(organisation, advocate), days_ago=10)
+    assert "Deleted 0 closed cases" in delete_stale()
+    assert "Deleted 1 closed cases, closed more than 7 days ago" in delete_stale(days=7)
     assert not Case.objects.filter(pk=case.pk).exists()
 
 
-def test_viewing_a_case_does_not_keep_it(retention, advocate_client, organisation, advocate):
-    case = case_with_everything(organisation, advocate, days_untouched=retention + 1)
-    advocate_client.get(url("case", case_id=case.pk))
-    delete_stale()
-    assert not Case.objects.filter(pk=case.pk).exists()
-
-
-@pytest.mark.parametrize(
-    ("name", "data"),
-    [
-        ("set-open", {"open": "no"}),
-        ("edit-case", None),
-    ],
-)
-def test_changing_a_case_restarts_its_clock(
-    retention, advocate_client, organisation, advocate, name, data
-):
-    from tests.casework.records import case_data
-
-    case = case_with_everything(organisation, advocate, days_untouched=retention + 1)
-    response = advocate_client.post(url(name, case_id=case.pk), data or case_data())
-    assert response.status_code == 302
-    delete_stale()
-    assert Case.objects.filter(pk=case.pk).exists()
-
-
-def test_answering_a_screening_restarts_the_clock(
+def test_closing_a_case_starts_its_clock_and_reopening_stops_it(
     retention, advocate_client, organisation, advocate
 ):
-    from tests.journey import ABOUT
+    case = case_with_everything(organisation, advocate)
+    advocate_client.post(url("set-open", case_id=case.pk), {"open": "no"})
+    case.refresh_from_db()
+    assert not case.is_open
+    assert case.closed_at is not None
+    assert AuditEvent.objects.filter(case_id=case.pk, subject="open or closed").exists()
+    advocate_client.post(url("set-open", case_id=case.pk), {"open": "yes"})
+    case.refresh_from_db()
+    assert case.is_open and case.closed_at is None
 
-    case = case_with_everything(organisation, advocate, days_untouched=retention + 1)
-    going = case.screenings.get(completed_at__isnull=True)
-    advocate_client.post(
-        url("screening-question", case_id=case.pk, screening_id=going.pk, slug="about-them"),
-        ABOUT,
-    )
+
+def test_a_reopened_case_is_not_deleted(retention, advocate_client, organisation, advocate):
+    case = closed(case_with_everything(organisation, advocate), days_ago=retention + 1)
+    advocate_client.post(url("set-open", case_id=case.pk), {"open": "yes"})
     delete_stale()
     assert Case.objects.filter(pk=case.pk).exists()
+
+
+def test_the_default_keeps_closed_cases_six_years():
+    from django.conf import settings
+
+    assert settings.CASE_RETENTION_DAYS == 6 * 365
 
 
 def test_old_submission_tokens_are_cleared(retention, advocate):

@@ -39,6 +39,12 @@ def every_case_page(case, screening, colleague):
         "user_id": colleague.pk,
         "entry_id": FULL.id,
         "judgement_id": uuid.uuid4(),
+        "note_id": uuid.uuid4(),
+        "task_id": uuid.uuid4(),
+        "item_id": uuid.uuid4(),
+        "kind": "order",
+        "plan_id": uuid.uuid4(),
+        "referral_id": uuid.uuid4(),
         "slug": "feelings",
     }
     return [

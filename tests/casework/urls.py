@@ -8,7 +8,18 @@ from django.urls import URLResolver, get_resolver, reverse
 # from an invitation comes before there is an account at all).
 BEFORE_TWO_FACTOR = {"sign-in", "two-factor", "sign-out", "signed-out", "join"}
 # URL parameters that name an object someone owns.
-OBJECT_PARAMETERS = {"case_id", "screening_id", "user_id", "entry_id", "judgement_id"}
+OBJECT_PARAMETERS = {
+    "case_id",
+    "screening_id",
+    "user_id",
+    "entry_id",
+    "judgement_id",
+    "note_id",
+    "task_id",
+    "item_id",
+    "plan_id",
+    "referral_id",
+}
 _PARAMETER = re.compile(r"<(?:\w+:)?(\w+)>")
 
 

@@ -11,8 +11,10 @@ from screening.web import erasure
 
 class Command(BaseCommand):
     help = (
-        "Delete cases nobody has changed for CASE_RETENTION_DAYS days, with their screenings "
-        "and incident logs. Run it daily."
+        "Delete closed cases CASE_RETENTION_DAYS after they were closed, with everything in "
+        "them. Open cases are never deleted: those with nothing recorded for "
+        "CASE_INACTIVE_DAYS are counted here and flagged for review on the caseload. Run it "
+        "daily."
     )
 
     def add_arguments(self, parser):
@@ -22,10 +24,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, days, **options):
         days = settings.CASE_RETENTION_DAYS if days is None else days
-        cutoff = timezone.now() - timedelta(days=days)
+        now = timezone.now()
         deleted = 0
-        stale = Case.objects.filter(touched_at__lt=cutoff).values_list("pk", "organisation_id")
-        for case_id, organisation_id in stale.iterator():
+        expired = Case.objects.filter(
+            is_open=False, closed_at__lt=now - timedelta(days=days)
+        ).values_list("pk", "organisation_id")
+        for case_id, organisation_id in expired.iterator():
             with transaction.atomic():
                 AuditEvent.objects.create(
                     organisation_id=organisation_id,
@@ -33,13 +37,22 @@ class Command(BaseCommand):
                     case_id=case_id,
                     subject="case",
                 )
-                Case.objects.filter(pk=case_id).delete()
+                # Checked again inside the transaction: a case reopened meanwhile stays.
+                Case.objects.filter(pk=case_id, is_open=False).delete()
             deleted += 1
+        inactive_days = settings.CASE_INACTIVE_DAYS
+        inactive = Case.objects.filter(
+            is_open=True, touched_at__lt=now - timedelta(days=inactive_days)
+        ).count()
         # One-time form tokens only matter for a few minutes.
-        SubmissionToken.objects.filter(created_at__lt=timezone.now() - timedelta(days=1)).delete()
+        SubmissionToken.objects.filter(created_at__lt=now - timedelta(days=1)).delete()
         # An invitation that was used, replaced or has run out is of no further use: its name
         # and address go with it (the audit log keeps that it happened).
         Invitation.objects.exclude(pk__in=Invitation.objects.usable()).delete()
         if deleted:
             erasure.let_go_of_deleted_rows()
-        self.stdout.write(f"Deleted {deleted} cases untouched for {days} days.")
+        self.stdout.write(f"Deleted {deleted} closed cases, closed more than {days} days ago.")
+        self.stdout.write(
+            f"{inactive} open cases have had nothing recorded for {inactive_days} days or more: "
+            "they are flagged for review on the caseload, not deleted."
+        )
