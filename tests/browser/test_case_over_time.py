@@ -48,7 +48,7 @@ def _sign_in(page, site, advocate):
     device = advocate.totpdevice_set.get()
     page.get_by_label("Code from your authenticator app").fill(f"{totp(device.bin_key):06d}")
     page.get_by_role("button", name="Continue").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Open cases")
+    expect(page.get_by_role("heading", level=1)).to_have_text("My cases")
 
 
 def test_the_caseload_keeps_the_level_and_a_mistaken_screening_is_discarded(
