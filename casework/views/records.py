@@ -126,6 +126,6 @@ def referral_summary(request, case_id, referral_id):
         document = html_in_time(lambda: render_to_string("pdf/referral.html", context))
     except Exception as error:  # any renderer failure or time-out gets the same neutral page
         logger.error("A referral summary PDF could not be made (%s)", type(error).__name__)
-        return render(request, "casework/referral_pdf_failed.html", {"case": case}, status=503)
+        return render(request, "casework/pdf_failed.html", {"case": case}, status=503)
     audit.record(request.user, audit.Action.EXPORTED, case, "referral pdf")
     return pdf_response(document)
