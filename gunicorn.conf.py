@@ -66,3 +66,10 @@ def post_worker_init(worker):
     from screening.downloads import start_workers
 
     start_workers()
+
+
+def worker_exit(server, worker):
+    """Stop this worker's PDF workers with it (they also end by themselves if it dies)."""
+    from screening.downloads import stop_workers
+
+    stop_workers()

@@ -532,10 +532,11 @@ def pdf_isolation(port: int, question: str) -> tuple[float, float]:
     for browser in downloaders:
         maximum_record(browser)
     stop = threading.Event()
+    statuses: list[int] = []
 
     def download(browser: Browser) -> None:
         while not stop.is_set():
-            browser.get("/summary/file/")
+            statuses.append(browser.get("/summary/file/").status)
 
     threads = [threading.Thread(target=download, args=(browser,)) for browser in downloaders]
     for thread in threads:
@@ -547,6 +548,8 @@ def pdf_isolation(port: int, question: str) -> tuple[float, float]:
         thread.join()
     for browser in downloaders:
         browser.close()
+    made = {status: statuses.count(status) for status in sorted(set(statuses))}
+    print(f"  downloads answered, by status: {made} (503: past the time limit)", flush=True)
     return percentile(idle, 0.95), percentile(busy, 0.95)
 
 

@@ -18,10 +18,13 @@ for the first-use costs there too. The cyclic garbage collector is paused while 
 and collects once at its end.
 """
 
+import ctypes
+import ctypes.util
 import gc
 import logging
 import mimetypes
 import os
+import signal
 import threading
 from collections.abc import Sequence
 from contextlib import contextmanager
@@ -150,11 +153,29 @@ def _garbage_collection_paused():
 
 
 def start_worker(niceness: int) -> None:
-    """A PDF worker's start (``screening.downloads``): a lower CPU priority than the pages'.
-    Importing this module, to find this function, has already prepared and warmed the layout;
-    nothing of Django is needed."""
+    """A PDF worker's start (``screening.downloads``): a lower CPU priority than the pages',
+    and an end with the process that started it, so a render can never outlive the server
+    process (and the time limit it enforces). Importing this module, to find this function, has
+    already prepared and warmed the layout; nothing of Django is needed."""
     if niceness:
         os.nice(niceness)
+    _end_with_parent()
+
+
+#: prctl(2): ask the kernel to send a signal when the process that started this one ends.
+_PR_SET_PDEATHSIG = 1
+
+
+def _end_with_parent() -> None:
+    """On Linux, be killed when the parent ends, however it ends (even by SIGKILL)."""
+    library = ctypes.util.find_library("c")
+    if library is None:
+        return
+    try:
+        libc = ctypes.CDLL(library, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
 
 
 def warm_up() -> None:

@@ -77,3 +77,34 @@ def test_a_summary_made_in_a_worker_is_the_summary(warm):
 
     text = " ".join(pages_text(downloads.render_in_time(complete_answers())))
     assert "Warning signs checklist: summary for the police" in text
+
+
+def test_a_render_never_outlives_the_server_process_that_asked_for_it(tmp_path):
+    """A server process can end without its tidy-up (gunicorn restarts workers; the kernel
+    kills them): its PDF workers end with it, instead of rendering on with no time limit."""
+    import signal
+    import subprocess
+    import sys
+
+    from tests.test_settings import ROOT
+
+    pid_file = tmp_path / "pid"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "tests.pdf_orphan_probe", str(pid_file)],
+        cwd=ROOT,
+        env={**os.environ, "DEBUG": "true"},
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert server.stdout.readline().strip() == "ready"
+        worker = int(pid_file.read_text())
+        assert not _gone_or_dead(worker)
+        server.send_signal(signal.SIGKILL)
+        server.wait(timeout=10)
+        deadline = time.monotonic() + 10
+        while not _gone_or_dead(worker) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert _gone_or_dead(worker), "a PDF worker went on rendering after its server died"
+    finally:
+        server.kill()
