@@ -242,24 +242,17 @@ def _valid_baseline(today: date) -> dict[str, object]:
 
 
 def _primitives(cells: Mapping[str, str]) -> dict[str, object]:
+    """The row as ``incidents.from_primitives`` takes it; ``_BadCell`` for a flag or the signs
+    that cannot be read."""
     return {
-        "id": cells["id"].strip() or incidents.new_id(),
-        "occurred_on": _iso_date(cells["date"]),
-        "time": cells["time"].strip(),
-        "approximate": _flag("approximate", cells["approximate"]),
-        "place": cells["place"],
-        "what_happened": cells["what_happened"],
-        "behaviours": _split(cells["behaviours"]),
-        "feared_violence": cells["feared_violence"].strip().lower(),
-        "daily_life_effects": _split(cells["daily_life_effects"]),
-        "effect_details": cells["effect_details"],
-        "witnesses": cells["witnesses"],
-        "evidence": cells["evidence"],
-        "reported_to_police": _answer("reported_to_police", cells["reported_to_police"]),
-        "officer": cells["officer"],
-        "crime_reference": cells["crime_reference"],
-        "signs": _signs(cells["signs"]),
+        **_primitives_from(cells),
+        "id": _id(cells),
+        **{field: convert(cells[field]) for field, convert in _CONVERTERS.items()},
     }
+
+
+def _id(cells: Mapping[str, str]) -> str:
+    return cells["id"].strip() or incidents.new_id()
 
 
 def _cell_error(row: int, column: str) -> RowError:
@@ -273,9 +266,11 @@ def _highest_sign() -> int:
     return max(questions.BANK.sign_numbers)
 
 
+#: The cells that need more than taking the text: the flags and the signs (their columns
+#: share the field's name).
 _CONVERTERS = {
     "approximate": lambda cell: _flag("approximate", cell),
-    "reported_to_police": lambda cell: _flag("reported_to_police", cell),
+    "reported_to_police": lambda cell: _answer("reported_to_police", cell),
     "signs": _signs,
 }
 
@@ -299,12 +294,13 @@ def _primitives_cell(field: str, column: str, cells: Mapping[str, str]) -> objec
     if field in _CONVERTERS:
         return _CONVERTERS[field](cells[column])
     if field == "id":
-        return cells["id"].strip() or incidents.new_id()
+        return _id(cells)
     return _primitives_from(cells)[field]
 
 
 def _primitives_from(cells: Mapping[str, str]) -> dict[str, object]:
-    """Like ``_primitives``, but the lists and text only (the flags and signs may be bad)."""
+    """The row's dates, lists and text: everything but the id, the flags and the signs (which
+    ``_CONVERTERS`` read, and which may be bad)."""
     return {
         "occurred_on": _iso_date(cells["date"]),
         "time": cells["time"].strip(),
