@@ -17,6 +17,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from casework.encryption import EncryptedJSONField, EncryptedTextField
+from screening.scoring import Level
 
 
 class Organisation(models.Model):
@@ -226,8 +227,6 @@ class JudgementEntry(models.Model):
 
     @property
     def level_label(self) -> str:
-        from screening.scoring import Level
-
         return gettext(Level(self.level).label)
 
 

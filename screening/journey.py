@@ -50,8 +50,8 @@ class Journey:
     check_title = gettext_lazy("Check your answers")
 
     def __init__(self, request, **kwargs):
+        """``kwargs`` are the page's URL parameters; a subclass takes the ones it needs."""
         self.request = request
-        self.kwargs = kwargs
 
     # --- To fill in ---------------------------------------------------------------------
 
