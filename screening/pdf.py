@@ -184,7 +184,7 @@ def render_summary_pdf(answers: questions.Answers, **options) -> bytes:
     summary and table), ``incidents`` (the schedule) and ``evidence`` (what was kept, and
     where). ``supported_by`` maps a warning sign's number to the incidents linked to it,
     printed under that sign in the checklist when it was answered "Yes".
-    ``incident_presenters.pdf_incident_options`` builds all five from a log.
+    ``screening.incidents.presenters.pdf_incident_options`` builds all five from a log.
     The keywords are ``summary_context``'s.
 
     ``judgements`` are an advocate's raises on professional judgement in force, each with who
