@@ -9,7 +9,7 @@ each "Yes" sign.
 
 from datetime import date, time, timedelta
 
-from screening import questions
+from screening import pdf, questions
 from screening.incidents import Incident, validate
 from screening.incidents.presenters import pdf_incident_options
 
@@ -204,6 +204,40 @@ def incident_options(count: int, answers: dict[str, dict] | None = None) -> dict
     return pdf_incident_options(sample_incidents(count), today=TODAY)
 
 
+#: What a typical case adds: consent, safe contact, the advocate, references and an order.
+CASE_DETAILS = pdf.CaseDetails(
+    consent_to_share="Yes",
+    consent_on=date(2026, 11, 3),
+    safe_routes=(("Call", "Yes"), ("Voicemail", "No"), ("Text", "Yes"), ("Email", "Not known")),
+    safe_phone="07700 900123",
+    times_to_avoid="Weekday evenings, when her ex-partner's sister visits",
+    advocate="Sam Okafor",
+    advocate_contact="sam.okafor@north-stalking.example",
+    organisation="North Stalking Service",
+    crime_references=(
+        pdf.CrimeReferenceLine(
+            reference="CR/22871/26",
+            force="Northshire Police",
+            officer="PC 4471 Jones",
+            officer_contact="jones.4471@northshire.police.example",
+        ),
+    ),
+    orders=("Stalking Protection Order, made 1 October 2026, until 1 October 2028",),
+    court_dates=("14 December 2026, Northtown Magistrates' Court, hearing on the SPO",),
+)
+PEOPLE = (
+    (
+        "Sam Example",
+        (
+            ("Vehicles and registrations", "Grey hatchback, AB12 CDE"),
+            ("Phone numbers", "07700 900456; withheld numbers"),
+            ("Online accounts", "@sam_example on Instagram"),
+            ("Addresses", "14 Mill Lane, Northtown"),
+        ),
+    ),
+)
+
+
 def case_options(count: int, answers: dict[str, dict] | None = None) -> dict[str, object]:
     """An advocate's case summary: the incident options with the professional, their
     organisation and the case's references, as the case download makes it."""
@@ -216,4 +250,6 @@ def case_options(count: int, answers: dict[str, dict] | None = None) -> dict[str
         "case_reference": "NS-0042",
         "stalker_date_of_birth": "3 April 1980",
         "completed_on": TODAY,
+        "case": CASE_DETAILS,
+        "people": PEOPLE,
     }

@@ -889,3 +889,48 @@ class ChangePasswordForm(NewPasswordForm):
         if not self.user.check_password(password):
             raise ValidationError(_("Your current password is not right"))
         return password
+
+
+class PrintRangeForm(ErrorLinksMixin, forms.Form):
+    """The incident log's dates to print in a police summary, for a log too long to print
+    whole: either date may be left out. Sent by GET, so the dates stay in the address and the
+    download link can be used again."""
+
+    printed_from = OptionalDateField(
+        what=_("The first date"),
+        label=_("From"),
+        help_text=_("For example, 1 9 2026"),
+    )
+    printed_to = OptionalDateField(
+        what=_("The last date"),
+        label=_("To"),
+        help_text=_("For example, 30 11 2026"),
+    )
+
+    #: The names a request carries when it asks for a date range.
+    FIELD_NAMES = frozenset(
+        f"{name}_{part}" for name in ("printed_from", "printed_to") for part in range(3)
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Field("printed_from", legend_size=Size.SMALL),
+            Field("printed_to", legend_size=Size.SMALL),
+        )
+
+    @classmethod
+    def asked(cls, query) -> bool:
+        return any(query.get(name, "").strip() for name in cls.FIELD_NAMES)
+
+    def clean(self):
+        data = super().clean()
+        first, last = data.get("printed_from"), data.get("printed_to")
+        if first and last and first > last:
+            self.add_error(
+                "printed_to", _("The last date must be the same as or after the first date")
+            )
+        return data

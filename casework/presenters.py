@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -16,7 +17,7 @@ from casework.forms import (
     SAFETY_PLAN_SECTIONS,
 )
 from casework.models import Case, CaseNote, JudgementEntry, SafetyPlan, Screening
-from screening import changes, questions, scoring
+from screening import changes, pdf, questions, scoring
 from screening.incidents import presenters as incident_presenters
 from screening.judgement import Judgement, final_level
 from screening.presenters import fill, yes_sign_choices
@@ -362,3 +363,94 @@ def people_for_pdf(case: Case) -> list[tuple[str, list[tuple[str, str]]]]:
         )
         for person in case.perpetrators.all()
     ]
+
+
+#: Each safe way to reach the client, named briefly for the police summary.
+SAFE_ROUTE_NAMES = {
+    "call": _("Call"),
+    "voicemail": _("Voicemail"),
+    "text": _("Text"),
+    "email": _("Email"),
+}
+
+
+def _day(value: datetime.date) -> str:
+    return date_format(value, "j F Y")
+
+
+def _order_text(order) -> str:
+    text = gettext("%(order)s, made %(made)s") % {
+        "order": order.get_kind_display(),
+        "made": _day(order.made_on),
+    }
+    if order.expires_on:
+        text += gettext(", until %(date)s") % {"date": _day(order.expires_on)}
+    return f"{text}: {order.details}" if order.details else text
+
+
+def _bail_text(bail) -> str:
+    if bail.starts_on and bail.ends_on:
+        when = gettext("From %(first)s to %(last)s") % {
+            "first": _day(bail.starts_on),
+            "last": _day(bail.ends_on),
+        }
+    elif bail.starts_on:
+        when = gettext("From %(first)s") % {"first": _day(bail.starts_on)}
+    elif bail.ends_on:
+        when = gettext("Until %(last)s") % {"last": _day(bail.ends_on)}
+    else:
+        return bail.conditions
+    return f"{when}: {bail.conditions}"
+
+
+def _court_text(hearing) -> str:
+    parts = [_day(hearing.on), hearing.court, hearing.purpose]
+    return ", ".join(part for part in parts if part)
+
+
+def police_case_details(case: Case, *, today: datetime.date) -> pdf.CaseDetails:
+    """What the case adds to its police summary: consent to share (and when it was recorded),
+    the safe ways to reach the client, the advocate responsible and how to reach them, every
+    crime reference and officer on the case, and the orders, bail conditions and court dates
+    that still stand on ``today``."""
+    contact = case.safe_contact or {}
+    advocate = case.owner
+    return pdf.CaseDetails(
+        consent_to_share=str(CONSENT_WORDS[case.consent_to_share]),
+        consent_on=case.consent_recorded_on if case.consent_to_share is not None else None,
+        safe_routes=tuple(
+            (
+                str(SAFE_ROUTE_NAMES[key]),
+                str(ROUTE_WORDS.get(contact.get(key), ROUTE_WORDS["not_asked"])),
+            )
+            for key, _label in SAFE_ROUTES
+        ),
+        safe_phone=contact.get("phone", ""),
+        safe_email=contact.get("email_address", ""),
+        times_to_avoid=contact.get("times_to_avoid", ""),
+        advocate=str(advocate) if advocate else "",
+        advocate_contact=advocate.email if advocate else "",
+        organisation=case.organisation.name,
+        crime_references=tuple(
+            pdf.CrimeReferenceLine(
+                reference=item.reference,
+                officer=item.officer,
+                officer_contact=item.officer_contact,
+                force=item.force,
+            )
+            for item in case.crimereferences.all()
+        ),
+        orders=tuple(
+            _order_text(order)
+            for order in case.protectiveorders.all()
+            if order.expires_on is None or order.expires_on >= today
+        ),
+        bail=tuple(
+            _bail_text(bail)
+            for bail in case.bailconditions.all()
+            if bail.ends_on is None or bail.ends_on >= today
+        ),
+        court_dates=tuple(
+            _court_text(hearing) for hearing in case.courtdates.all() if hearing.on >= today
+        ),
+    )

@@ -47,6 +47,7 @@ urlpatterns = [
     ),
     path(f"{screening_prefix}discard/", screenings.discard, name="screening-discard"),
     path(f"{screening_prefix}summary/", screenings.download, name="screening-pdf"),
+    path(f"{screening_prefix}summary/print/", screenings.print_view, name="screening-print"),
     path(
         "<uuid:case_id>/saved-record/",
         saved_record_import.import_saved_record,

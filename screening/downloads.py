@@ -75,10 +75,28 @@ def run_in_worker(job, *args):
         raise
 
 
+class TooLong(Exception):
+    """The incident schedule holds more text than one PDF can be laid out from in time."""
+
+
+def schedule_characters(options) -> int:
+    """How much text the incident schedule in ``options`` would print."""
+    return sum(
+        len(entry.when) + sum(len(label) + len(text) for label, text in entry.details)
+        for entry in options.get("incidents", ())
+    )
+
+
 def render_in_time(answers, **options) -> bytes:
     """``pdf.render_summary_pdf(answers, **options)``: the HTML here, in the language of the
     request that asked, and the layout in a PDF worker (see the module docstring). Both the
-    public download and an advocate's case download use this, so both have the same limit."""
+    public download and an advocate's case download use this, so both have the same limit.
+
+    Raises ``TooLong``, before anything is laid out, when the schedule holds more than
+    ``PDF_MAX_SCHEDULE_CHARACTERS``: that could not be made in time, so it is not tried.
+    (Making the HTML takes a few hundredths of a second even then; the layout is the cost.)"""
+    if schedule_characters(options) > settings.PDF_MAX_SCHEDULE_CHARACTERS:
+        raise TooLong
     return run_in_worker(RENDER, pdf.render_summary_html(answers, **options))
 
 

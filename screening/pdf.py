@@ -20,13 +20,14 @@ layout runs in a worker process of its own (``screening.downloads``).
 
 import logging
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from django.conf import settings
 from django.template.loader import get_template, render_to_string
 from django.utils import timezone
 from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
 
 from screening import contacts, presenters, questions, scoring
 from screening.incidents.chart import Chart
@@ -48,14 +49,16 @@ TEMPLATE_NAME = "pdf/summary.html"
 
 @dataclass(frozen=True)
 class IncidentEntry:
-    """One entry in the incident schedule, as plain text: when, and labelled details.
+    """One entry in the incident schedule, as plain text: its number in the whole log, when,
+    and labelled details.
 
-    ``screening.incidents.presenters.pdf_entries`` builds these from the incident log.
+    ``screening.incidents.presenters.pdf_incident_options`` builds these from the incident log.
     """
 
     when: str
     details: tuple[tuple[str, str], ...] = ()
     after_screening: bool = False
+    number: int = 0
 
 
 @dataclass(frozen=True)
@@ -67,13 +70,55 @@ class PatternNote:
 
 
 @dataclass(frozen=True)
-class EvidenceItem:
-    """What evidence was kept for one incident, and where; ``number`` is its place in the
-    schedule."""
+class CrimeReferenceLine:
+    """One crime reference (or an officer named without one), with who deals with it and
+    where it came from: the incidents that name it, or the case's own records."""
 
-    number: int
-    when: str
-    evidence: str
+    reference: str = ""
+    officer: str = ""
+    officer_contact: str = ""
+    force: str = ""
+    incidents: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class CaseDetails:
+    """What an advocate's case adds to the police summary, all as plain text: consent to
+    share with the police, the safe ways to reach the client, who the advocate is and how to
+    reach them, and the orders, bail conditions and court dates that stand.
+    ``casework.presenters.police_case_details`` builds it from a case."""
+
+    consent_to_share: str
+    consent_on: date | None = None
+    safe_routes: tuple[tuple[str, str], ...] = ()
+    safe_phone: str = ""
+    safe_email: str = ""
+    times_to_avoid: str = ""
+    advocate: str = ""
+    advocate_contact: str = ""
+    organisation: str = ""
+    crime_references: tuple[CrimeReferenceLine, ...] = ()
+    orders: tuple[str, ...] = ()
+    bail: tuple[str, ...] = ()
+    court_dates: tuple[str, ...] = ()
+
+
+#: Context flags the police summary words for an officer. The course of conduct points to the
+#: Act it names once; FOUR is how police themselves describe stalking, so it is left out.
+POLICE_FLAG_WORDING = {
+    "ex_partner_threats": _(
+        "Ex-partners who threaten violence are the highest-risk group in stalking research."
+    ),
+    "domestic_abuse": _(
+        "Complete the domestic abuse risk checklist (DASH) as well; where the risk is high, "
+        "refer the case to MARAC."
+    ),
+    "course_of_conduct": _(
+        "Conduct on at least two occasions can be a course of conduct (s.7(3)), reported at "
+        "the time or not."
+    ),
+}
+FLAGS_LEFT_OUT_FOR_THE_POLICE = frozenset({"four"})
 
 
 def _sections(answers: questions.Answers) -> dict[str, tuple[presenters.Row, ...]]:
@@ -91,6 +136,65 @@ def _sections(answers: questions.Answers) -> dict[str, tuple[presenters.Row, ...
     return {"about": tuple(about), "signs": tuple(signs), "behaviours": tuple(behaviours)}
 
 
+def _police_flags(shown: presenters.Results) -> tuple[presenters.FlagView, ...]:
+    flags = [
+        replace(flag, explanation=gettext(POLICE_FLAG_WORDING[flag.code]))
+        if flag.code in POLICE_FLAG_WORDING
+        else flag
+        for flag in shown.flags
+        if flag.code not in FLAGS_LEFT_OUT_FOR_THE_POLICE
+    ]
+    if shown.worse:
+        flags.insert(0, shown.worse)
+    return tuple(flags)
+
+
+def _numbers(numbers: Sequence[int]) -> str:
+    """(3,) -> "incident 3"; (3, 5, 8) -> "incidents 3, 5 and 8"."""
+    if len(numbers) == 1:
+        return gettext("incident %(number)s") % {"number": numbers[0]}
+    return gettext("incidents %(numbers)s and %(last)s") % {
+        "numbers": ", ".join(str(number) for number in numbers[:-1]),
+        "last": numbers[-1],
+    }
+
+
+def _references(
+    police_reference: str,
+    case: CaseDetails | None,
+    log_references: Sequence[CrimeReferenceLine],
+) -> tuple[dict, ...]:
+    """Every crime reference and officer in one list: the one given with the summary, the
+    case's records, then those the incident log names. A reference met twice is one line."""
+    lines: dict[str, CrimeReferenceLine] = {}
+    given = police_reference.strip()
+    if given:
+        lines[given] = CrimeReferenceLine(reference=given)
+    for line in (*(case.crime_references if case else ()), *log_references):
+        key = line.reference or line.officer
+        known = lines.get(key)
+        if known is None:
+            lines[key] = line
+            continue
+        lines[key] = CrimeReferenceLine(
+            reference=known.reference,
+            officer=known.officer or line.officer,
+            officer_contact=known.officer_contact or line.officer_contact,
+            force=known.force or line.force,
+            incidents=(*known.incidents, *line.incidents),
+        )
+    return tuple(
+        {
+            "reference": line.reference,
+            "officer": line.officer,
+            "officer_contact": line.officer_contact,
+            "force": line.force,
+            "incidents": _numbers(sorted(set(line.incidents))) if line.incidents else "",
+        }
+        for line in lines.values()
+    )
+
+
 def summary_context(
     answers: questions.Answers,
     *,
@@ -100,11 +204,15 @@ def summary_context(
     organisation: str = "",
     case_reference: str = "",
     stalker_date_of_birth: str = "",
+    case: CaseDetails | None = None,
     incidents: Sequence[IncidentEntry] = (),
     pattern_flags: Sequence[PatternNote] = (),
     chart: Chart | None = None,
-    evidence: Sequence[EvidenceItem] = (),
-    supported_by: Mapping[int, Sequence[str]] | None = None,
+    supported_by: Mapping[int, Sequence[int]] | None = None,
+    log_references: Sequence[CrimeReferenceLine] = (),
+    log_size: int | None = None,
+    printed_from: date | None = None,
+    printed_to: date | None = None,
     judgements: Sequence[Judgement] = (),
     result: scoring.Result | None = None,
     completed_on: date | None = None,
@@ -116,10 +224,12 @@ def summary_context(
     (the chart's SVG is built by ``incident_chart`` with every piece of text escaped).
 
     ``result`` is a completed screening's kept result: given, it is shown as it is; without
-    it the answers are scored now (a person's own screening, completed in this session)."""
+    it the answers are scored now (a person's own screening, completed in this session).
+    Nothing is printed for what was never asked or given: no empty rows."""
     generated_at = timezone.localtime(generated_at or timezone.now())
+    log_size = len(incidents) if log_size is None else log_size
     if result is None:
-        shown = presenters.results(answers, incident_count=len(incidents))
+        shown = presenters.results(answers, incident_count=log_size)
     else:
         shown = presenters.present(result, answers)
     scored = shown.result.level
@@ -140,8 +250,10 @@ def summary_context(
         "completed_by": completed_by.strip(),
         "organisation": organisation.strip(),
         "case_reference": case_reference.strip(),
-        "police_reference": police_reference.strip(),
+        "case": case,
+        "references": _references(police_reference, case, log_references),
         "results": shown,
+        "police_flags": _police_flags(shown),
         "level_code": str(level),
         "level_name": gettext(level.label),
         "raised": level != scored,
@@ -156,13 +268,21 @@ def summary_context(
         "yes_numbers": yes_numbers,
         # Each "Yes" sign's row with the incidents that support it (none for other answers).
         "sign_rows": tuple(
-            (row, tuple(supported.get(row.number, ())) if row.number in yes_numbers else ())
+            (
+                row,
+                _numbers(supported[row.number])
+                if row.number in yes_numbers and supported.get(row.number)
+                else "",
+            )
             for row in sections["signs"]
         ),
         "incidents": tuple(incidents),
+        "log_size": log_size,
+        "date_range": printed_from is not None or printed_to is not None,
+        "printed_from": printed_from,
+        "printed_to": printed_to,
         "pattern_flags": tuple(pattern_flags),
         "chart": chart if incidents else None,
-        "evidence": tuple(evidence),
         "contacts": contacts,
         **sections,
     }
@@ -181,11 +301,13 @@ def render_summary_pdf(answers: questions.Answers, **options) -> bytes:
 
     The incident log, after the checklist, in the order an officer reads it:
     ``pattern_flags`` (what the log shows as a whole), ``chart`` (incidents per week, with its
-    summary and table), ``incidents`` (the schedule) and ``evidence`` (what was kept, and
-    where). ``supported_by`` maps a warning sign's number to the incidents linked to it,
-    printed under that sign in the checklist when it was answered "Yes".
-    ``screening.incidents.presenters.pdf_incident_options`` builds all five from a log.
-    The keywords are ``summary_context``'s.
+    summary and table) and ``incidents`` (the schedule, each entry with what was kept as
+    evidence and where). ``supported_by`` maps a warning sign's number to the numbers of the
+    incidents linked to it, printed under that sign when it was answered "Yes";
+    ``log_references`` are the crime references and officers the entries name, printed in one
+    list with the others. ``screening.incidents.presenters.pdf_incident_options`` builds them
+    all from a log, for the whole log or a date range. ``case`` is what an advocate's case
+    adds (``CaseDetails``). The keywords are ``summary_context``'s.
 
     ``judgements`` are an advocate's raises on professional judgement in force, each with who
     made it, when and why: when they raise the level, the document leads with the raised level

@@ -7,6 +7,7 @@ translated, with the person's name put in.
 
 from dataclasses import dataclass
 
+from django.utils import translation
 from django.utils.translation import gettext
 
 from screening import questions, scoring
@@ -24,12 +25,19 @@ class Row:
     details: str = ""
     number: int | None = None
     change_url: str = ""
+    #: A warning sign's checklist wording in English, when the page is in another language:
+    #: officers recognise the checklist by its own words.
+    canonical_english: str = ""
 
 
 @dataclass(frozen=True)
 class Group:
     title: str
     rows: tuple[Row, ...]
+
+
+#: The checklist's own language.
+ENGLISH = "en-gb"
 
 
 def display_name(answers: questions.Answers) -> str:
@@ -56,20 +64,33 @@ def yes_sign_choices(
     )
 
 
-def _choice_labels(spec: questions.Field, value) -> tuple[str, ...]:
+def _choice_labels(spec: questions.Field, value, *, for_others: bool = False) -> tuple[str, ...]:
     chosen = value if isinstance(value, list | tuple) else [value]
-    return tuple(gettext(choice.label) for choice in spec.choices if choice.value in chosen)
+    return tuple(
+        gettext(choice.wording(for_others=for_others))
+        for choice in spec.choices
+        if choice.value in chosen
+    )
 
 
-def _field_lines(spec: questions.Field, value) -> tuple[str, ...]:
+def _field_lines(spec: questions.Field, value, *, for_others: bool) -> tuple[str, ...]:
     if spec.kind in (FieldKind.RADIOS, FieldKind.CHECKBOXES):
-        return _choice_labels(spec, value) or (gettext("None selected"),)
+        return _choice_labels(spec, value, for_others=for_others) or (gettext("None selected"),)
     return (value,) if value else (gettext("Not given"),)
+
+
+def _in_english(text: str, name: str) -> str:
+    """``text`` filled in English, if the page is in another language; "" if it is English."""
+    if (translation.get_language() or "en").startswith("en"):
+        return ""
+    with translation.override(ENGLISH):
+        return fill(text, name)
 
 
 def _sign_row(question: questions.Question, page: dict, name: str, *, canonical: bool) -> Row:
     wording = question.canonical if canonical else question.title
     return Row(
+        canonical_english=_in_english(question.canonical, name) if canonical else "",
         key=fill(wording, name),
         lines=_choice_labels(question.field(ANSWER_FIELD), page.get(ANSWER_FIELD)),
         details=page.get(DETAILS_FIELD, ""),
@@ -90,16 +111,20 @@ def _worse_row(question: questions.Question, page: dict) -> Row | None:
     )
 
 
-def _behaviour_rows(question: questions.Question, page: dict) -> tuple[Row, ...]:
+def _behaviour_rows(
+    question: questions.Question, page: dict, *, for_others: bool
+) -> tuple[Row, ...]:
     spec = question.field(questions.BEHAVIOURS_FIELD)
     ticked = page.get(spec.name) or []
     rows = []
     for group, label in questions.BEHAVIOUR_GROUPS:
         items = tuple(
-            gettext(choice.label)
+            gettext(choice.wording(for_others=for_others))
             for choice in spec.choices
             if choice.group == group and choice.value in ticked
         )
+        if for_others:
+            label = questions.BEHAVIOUR_GROUPS_FOR_OTHERS.get(group, label)
         if items:
             rows.append(Row(key=gettext(label), lines=items, slug=question.slug))
     other = page.get("other_details", "")
@@ -120,11 +145,13 @@ def _behaviour_rows(question: questions.Question, page: dict) -> tuple[Row, ...]
     return tuple(rows)
 
 
-def _field_rows(question: questions.Question, page: dict, name: str) -> tuple[Row, ...]:
+def _field_rows(
+    question: questions.Question, page: dict, name: str, *, for_others: bool
+) -> tuple[Row, ...]:
     return tuple(
         Row(
-            key=fill(spec.label, name),
-            lines=_field_lines(spec, page.get(spec.name)),
+            key=fill(spec.wording(for_others=for_others), name),
+            lines=_field_lines(spec, page.get(spec.name), for_others=for_others),
             slug=question.slug,
         )
         for spec in question.fields
@@ -135,7 +162,8 @@ def _field_rows(question: questions.Question, page: dict, name: str) -> tuple[Ro
 def summary(answers: questions.Answers, *, canonical: bool = False) -> tuple[Group, ...]:
     """Every answer, grouped as the journey asks them.
 
-    ``canonical`` gives the checklist's own wording, for advocates and police.
+    ``canonical`` gives the checklist's own wording, for advocates and police, and words
+    everything else for them too ("What do they call the stalker?", "Following them").
     """
     name = police_name(answers) if canonical else display_name(answers)
     about, signs, behaviours = [], [], []
@@ -146,9 +174,9 @@ def summary(answers: questions.Answers, *, canonical: bool = False) -> tuple[Gro
         if question.section == Section.SIGNS:
             signs.append(_sign_row(question, page, name, canonical=canonical))
         elif question.section == Section.BEHAVIOURS:
-            behaviours.extend(_behaviour_rows(question, page))
+            behaviours.extend(_behaviour_rows(question, page, for_others=canonical))
         else:
-            about.extend(_field_rows(question, page, name))
+            about.extend(_field_rows(question, page, name, for_others=canonical))
     groups = (
         (gettext("About the person doing this"), about),
         (gettext("The warning sign questions"), signs),
@@ -165,6 +193,7 @@ class SignView:
     reason: str
     serious: bool
     details: str
+    short_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -215,6 +244,7 @@ def _sign_view(
         reason=gettext(reasons[number]) if number in reasons else "",
         serious=serious,
         details=answers.get(asked.slug, {}).get(DETAILS_FIELD, ""),
+        short_name=gettext(asked.short_name),
     )
 
 
@@ -231,7 +261,9 @@ def present(result: scoring.Result, answers: questions.Answers) -> Results:
             FlagView(flag.code, gettext(flag.title), gettext(flag.explanation))
             for flag in result.flags
         ),
-        behaviours=_behaviour_rows(questions.question(questions.BEHAVIOURS_SLUG), behaviours_page)
+        behaviours=_behaviour_rows(
+            questions.question(questions.BEHAVIOURS_SLUG), behaviours_page, for_others=False
+        )
         if behaviours_page
         else (),
         worse=FlagView("worse", gettext(WORSE_TITLE), gettext(WORSE_EXPLANATION))

@@ -85,6 +85,13 @@ class Choice:
     roles: frozenset[Role] = frozenset()
     #: Checkboxes only: "None of these", which cannot be chosen with any other choice.
     exclusive: bool = False
+    #: The label as someone else reads it (an advocate, an officer): "Following them" for
+    #: "Following you". Empty when the wording is the same.
+    label_for_others: str = ""
+
+    def wording(self, *, for_others: bool = False) -> str:
+        """The label, untranslated, for the person or (``for_others``) for someone else."""
+        return (self.label_for_others or self.label) if for_others else self.label
 
 
 @dataclass(frozen=True)
@@ -110,6 +117,13 @@ class Field:
     autocomplete_off: bool = True
     #: The error when an ``exclusive`` choice is chosen with another.
     exclusive_error: str = ""
+    #: The label as someone else reads it: "What do they call the stalker?" for "What do you
+    #: call them?". Empty when the wording is the same.
+    label_for_others: str = ""
+
+    def wording(self, *, for_others: bool = False) -> str:
+        """The label, untranslated, for the person or (``for_others``) for someone else."""
+        return (self.label_for_others or self.label) if for_others else self.label
 
 
 @dataclass(frozen=True)
@@ -159,9 +173,10 @@ _ABOUT = Question(
             name="name",
             kind=FieldKind.TEXT,
             label=_("What do you call them?"),
+            label_for_others=_("What do they call the stalker?"),
             hint=_(
                 "This can be a name, a nickname or a description, and it can be more than one "
-                "person. If you leave this blank, we will say \u201cthis person\u201d."
+                "person. If you leave this blank, we will say “this person”."
             ),
             max_length=100,
             too_long_error=_("What you call them must be 100 characters or fewer"),
@@ -170,6 +185,7 @@ _ABOUT = Question(
             name="relationship",
             kind=FieldKind.RADIOS,
             label=_("Who are they to you?"),
+            label_for_others=_("Who is the stalker to them?"),
             choices=(
                 Choice(
                     value=EX_PARTNER,
@@ -179,10 +195,15 @@ _ABOUT = Question(
                 Choice(
                     value=KNOWN,
                     label=_("Someone I know"),
+                    label_for_others=_("Someone they know"),
                     hint=_("A family member, friend, colleague, neighbour or acquaintance"),
                 ),
                 Choice(value=STRANGER, label=_("A stranger")),
-                Choice(value=DONT_KNOW, label=_("I do not know who it is")),
+                Choice(
+                    value=DONT_KNOW,
+                    label=_("I do not know who it is"),
+                    label_for_others=_("They do not know who it is"),
+                ),
             ),
             required=True,
             required_error=_("Select who they are to you"),
@@ -191,6 +212,7 @@ _ABOUT = Question(
             name="known_as",
             kind=FieldKind.RADIOS,
             label=_("How do you know them?"),
+            label_for_others=_("How do they know the stalker?"),
             choices=(
                 Choice(value="family", label=_("A family member")),
                 Choice(value="friend", label=_("A friend")),
@@ -212,7 +234,7 @@ _ABOUT = Question(
                 Choice(value="once", label=_("Once")),
                 Choice(value="two_to_five", label=_("2 to 5 times")),
                 Choice(value="more_than_five", label=_("More than 5 times")),
-                Choice(value=DONT_KNOW, label=_("I\u2019m not sure")),
+                Choice(value=DONT_KNOW, label=_("I’m not sure"), label_for_others=_("Not sure")),
             ),
             required=True,
             required_error=_("Select how many times this has happened"),
@@ -226,7 +248,7 @@ _ABOUT = Question(
                 Choice(value="one_to_six_months", label=_("1 to 6 months ago")),
                 Choice(value="six_to_twelve_months", label=_("6 to 12 months ago")),
                 Choice(value="over_year", label=_("More than a year ago")),
-                Choice(value=DONT_KNOW, label=_("I\u2019m not sure")),
+                Choice(value=DONT_KNOW, label=_("I’m not sure"), label_for_others=_("Not sure")),
             ),
             required=True,
             required_error=_("Select when it started"),
@@ -280,7 +302,7 @@ def _sign(
                 label=title,
                 choices=_SIGN_CHOICES,
                 required=True,
-                required_error=_("Select yes, no or don\u2019t know"),
+                required_error=_("Select yes, no or don’t know"),
             ),
             Field(
                 name=DETAILS_FIELD,
@@ -367,7 +389,7 @@ _SIGNS = (
             "to you."
         ),
         reason=_(
-            "Following or loitering shows the person doing this is tracking someone\u2019s "
+            "Following or loitering shows the person doing this is tracking someone’s "
             "movements and can get close to them."
         ),
     ),
@@ -450,7 +472,7 @@ _SIGNS = (
             "In the past year, has {name} had problems with drugs (prescription or other), "
             "alcohol or mental health that made it hard for them to lead a normal life?"
         ),
-        hint=_("If you are not sure, select \u201cDon't know\u201d."),
+        hint=_("If you are not sure, select “Don't know”."),
         details_hint=WHAT_YOU_KNOW_HINT,
         reason=_(
             "Recent problems with drugs, alcohol or mental health are linked with a higher risk "
@@ -463,7 +485,7 @@ _SIGNS = (
         short_name=_("threatened or attempted suicide"),
         canonical=_("Has {name} ever threatened or attempted suicide?"),
         title=_("Has {name} ever threatened or attempted suicide?"),
-        hint=_("If you are not sure, select \u201cDon't know\u201d."),
+        hint=_("If you are not sure, select “Don't know”."),
         details_hint=WHAT_YOU_KNOW_HINT,
         reason=_(
             "Threatening or attempting suicide is linked with a higher risk of serious violence, "
@@ -484,7 +506,7 @@ _SIGNS = (
         ),
         hint=_(
             "This includes arrests, cautions, convictions and court orders, such as a "
-            "restraining order. If you are not sure, select \u201cDon't know\u201d."
+            "restraining order. If you are not sure, select “Don't know”."
         ),
         details_hint=WHAT_YOU_KNOW_HINT,
         reason=_(
@@ -518,11 +540,11 @@ PHA_ACTS: Mapping[str, str] = MappingProxyType(
             "come from them"
         ),
         "d": _(
-            "Monitoring a person\u2019s use of the internet, email or any other form of "
+            "Monitoring a person’s use of the internet, email or any other form of "
             "electronic communication"
         ),
         "e": _("Loitering in any place, public or private"),
-        "f": _("Interfering with any property in a person\u2019s possession"),
+        "f": _("Interfering with any property in a person’s possession"),
         "g": _("Watching or spying on a person"),
     }
 )
@@ -535,12 +557,31 @@ BEHAVIOUR_GROUPS: tuple[tuple[str, str], ...] = (
     ("online", _("Online monitoring or tracking")),
     ("through_others", _("Contact through other people")),
 )
+#: Group labels that read differently to an advocate or an officer.
+BEHAVIOUR_GROUPS_FOR_OTHERS: Mapping[str, str] = MappingProxyType(
+    {"associated": _("Other actions against them")}
+)
 
 
 def _behaviour(
-    value: str, label: str, group: str, act: str, hint: str = "", roles: Iterable[Role] = ()
+    value: str,
+    label: str,
+    group: str,
+    act: str,
+    hint: str = "",
+    roles: Iterable[Role] = (),
+    others: str = "",
 ) -> Choice:
-    return Choice(value=value, label=label, hint=hint, group=group, act=act, roles=frozenset(roles))
+    """One behaviour; ``others`` is its wording for an advocate or an officer."""
+    return Choice(
+        value=value,
+        label=label,
+        hint=hint,
+        group=group,
+        act=act,
+        roles=frozenset(roles),
+        label_for_others=others,
+    )
 
 
 #: The behaviours (the incident log reads them through ``Bank.behaviours``).
@@ -555,18 +596,65 @@ BEHAVIOUR_CHOICES = (
     ),
     _behaviour("graffiti", _("Graffiti"), "communications", "c"),
     _behaviour(
-        "posting", _("Posting things about you, or pretending to be you"), "communications", "c"
+        "posting",
+        _("Posting things about you, or pretending to be you"),
+        "communications",
+        "c",
+        others=_("Posting things about them, or pretending to be them"),
     ),
-    _behaviour("following", _("Following you"), "intrusions", "a", roles=[Role.VISIT]),
-    _behaviour("waiting", _("Waiting for you"), "intrusions", "e", roles=[Role.VISIT]),
-    _behaviour("spying", _("Watching or spying on you"), "intrusions", "g"),
-    _behaviour("approaching", _("Approaching you"), "intrusions", "b", roles=[Role.VISIT]),
     _behaviour(
-        "confronting", _("Confronting you or stopping you"), "intrusions", "b", roles=[Role.VISIT]
+        "following",
+        _("Following you"),
+        "intrusions",
+        "a",
+        roles=[Role.VISIT],
+        others=_("Following them"),
     ),
-    _behaviour("home", _("Coming to your home"), "intrusions", "e", roles=[Role.VISIT]),
     _behaviour(
-        "orders", _("Ordering or cancelling goods or services in your name"), "associated", ""
+        "waiting",
+        _("Waiting for you"),
+        "intrusions",
+        "e",
+        roles=[Role.VISIT],
+        others=_("Waiting for them"),
+    ),
+    _behaviour(
+        "spying",
+        _("Watching or spying on you"),
+        "intrusions",
+        "g",
+        others=_("Watching or spying on them"),
+    ),
+    _behaviour(
+        "approaching",
+        _("Approaching you"),
+        "intrusions",
+        "b",
+        roles=[Role.VISIT],
+        others=_("Approaching them"),
+    ),
+    _behaviour(
+        "confronting",
+        _("Confronting you or stopping you"),
+        "intrusions",
+        "b",
+        roles=[Role.VISIT],
+        others=_("Confronting them or stopping them"),
+    ),
+    _behaviour(
+        "home",
+        _("Coming to your home"),
+        "intrusions",
+        "e",
+        roles=[Role.VISIT],
+        others=_("Coming to their home"),
+    ),
+    _behaviour(
+        "orders",
+        _("Ordering or cancelling goods or services in your name"),
+        "associated",
+        "",
+        others=_("Ordering or cancelling goods or services in their name"),
     ),
     _behaviour(
         "complaints",
@@ -574,6 +662,7 @@ BEHAVIOUR_CHOICES = (
         "associated",
         "",
         hint=_("For example, to your employer, your landlord, the council or the police"),
+        others=_("Making complaints about them to official bodies"),
     ),
     _behaviour(
         "threats",
@@ -581,20 +670,50 @@ BEHAVIOUR_CHOICES = (
         "associated",
         "",
         roles=[Role.THREAT],
+        others=_("Threatening them or people close to them"),
     ),
-    _behaviour("damage", _("Damaging your property"), "associated", "f"),
+    _behaviour(
+        "damage",
+        _("Damaging your property"),
+        "associated",
+        "f",
+        others=_("Damaging their property"),
+    ),
     _behaviour(
         "violence",
         _("Violence towards you or anyone else"),
         "associated",
         "",
         roles=[Role.VIOLENCE],
+        others=_("Violence towards them or anyone else"),
     ),
-    _behaviour("tracking", _("Tracking where you are with a device or app"), "online", "g"),
-    _behaviour("reading", _("Reading your messages, emails or accounts"), "online", "d"),
-    _behaviour("social_watching", _("Watching what you do on social media"), "online", "d"),
     _behaviour(
-        "spyware", _("Putting spyware or hidden apps on your phone or computer"), "online", "d"
+        "tracking",
+        _("Tracking where you are with a device or app"),
+        "online",
+        "g",
+        others=_("Tracking where they are with a device or app"),
+    ),
+    _behaviour(
+        "reading",
+        _("Reading your messages, emails or accounts"),
+        "online",
+        "d",
+        others=_("Reading their messages, emails or accounts"),
+    ),
+    _behaviour(
+        "social_watching",
+        _("Watching what you do on social media"),
+        "online",
+        "d",
+        others=_("Watching what they do on social media"),
+    ),
+    _behaviour(
+        "spyware",
+        _("Putting spyware or hidden apps on your phone or computer"),
+        "online",
+        "d",
+        others=_("Putting spyware or hidden apps on their phone or computer"),
     ),
     _behaviour(
         "via_others",
@@ -602,6 +721,7 @@ BEHAVIOUR_CHOICES = (
         "through_others",
         "b",
         roles=[Role.THIRD_PARTY],
+        others=_("Contacting them through friends, family or colleagues"),
     ),
     _behaviour(
         "proxies",
@@ -609,6 +729,7 @@ BEHAVIOUR_CHOICES = (
         "through_others",
         "g",
         roles=[Role.THIRD_PARTY],
+        others=_("Getting other people to watch, follow or contact them"),
     ),
     _behaviour(OTHER_BEHAVIOUR, _("Something else"), "", ""),
 )
@@ -629,9 +750,7 @@ _BEHAVIOURS = Question(
                 *BEHAVIOUR_CHOICES,
                 Choice(value=NO_BEHAVIOURS, label=_("None of these"), exclusive=True),
             ),
-            exclusive_error=_(
-                "Select \u201cNone of these\u201d only if none of the others has happened"
-            ),
+            exclusive_error=_("Select “None of these” only if none of the others has happened"),
         ),
         Field(
             name="other_details",
@@ -649,7 +768,7 @@ _BEHAVIOURS = Question(
             choices=(
                 Choice(value=YES, label=_("Yes")),
                 Choice(value=NO, label=_("No")),
-                Choice(value=DONT_KNOW, label=_("I\u2019m not sure")),
+                Choice(value=DONT_KNOW, label=_("I’m not sure"), label_for_others=_("Not sure")),
             ),
         ),
     ),

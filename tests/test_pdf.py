@@ -99,25 +99,27 @@ def test_answers_and_details_are_shown(text):
     assert "Don't know" in text
     assert flat(OTHER) in flat(text)
     assert "Text messages" in text
-    assert "Following you" in text
+    assert "Following them" in text
     assert "An ex-partner" in text
 
 
 def test_the_level_its_reasons_and_what_is_still_unknown_are_shown(text):
     assert "Serious warning signs" in text
     assert "Warning sign 1 (very frightened) was answered “Yes”" in text
-    assert "Things still to find out" in text
+    assert flat(
+        "Still to find out (answered “Don’t know”): 10. drugs, alcohol or mental health "
+        "problems; 12. trouble with the police or criminal history"
+    ) in flat(text)
     assert "An ex-partner has made threats of violence" in text
     assert "cannot predict" in text
     assert "low risk" not in text.lower()
 
 
 def test_the_header_reads_like_the_paper_checklist(text):
-    assert "Alex Person" in text
+    assert flat("The person being stalked Alex Person") in flat(text)
     assert "CR/1234/26" in text
-    assert "The person themselves" in text
-    assert "24 November 2026" in text
-    assert flat(f"Name of the stalker {NAME}") in flat(text)
+    assert flat("24 November 2026, by the person being stalked, online") in flat(text)
+    assert flat(f"The stalker {NAME}") in flat(text)
 
 
 def test_every_contact_number_is_shown(text):
@@ -166,15 +168,17 @@ def test_advocate_details_replace_self_completion():
             )
         )
     )
-    assert "Jo Advocate, Example Support Service" in text
+    assert "with Jo Advocate, Example Support Service" in text
     assert "CASE-77" in text
-    assert "The person themselves" not in text
+    assert "by the person being stalked" not in text
 
 
 def test_an_incident_schedule_follows_the_checklist_when_given():
     incidents = (
-        IncidentEntry(when="3 October 2026, 09:10", details=(("Where", "Outside work"),)),
-        IncidentEntry(when="5 October 2026, 18:40", details=(("Where", "At the bus stop"),)),
+        IncidentEntry(number=1, when="3 October 2026, 09:10", details=(("Where", "Outside work"),)),
+        IncidentEntry(
+            number=2, when="5 October 2026, 18:40", details=(("Where", "At the bus stop"),)
+        ),
     )
     text = " ".join(pages_text(pdf.render_summary_pdf(complete_answers(), incidents=incidents)))
     assert "Incident schedule" in text
@@ -191,7 +195,8 @@ def test_a_long_schedule_keeps_each_incident_whole_and_every_page_marked():
         ("Witnesses", "None"),
     )
     incidents = [
-        IncidentEntry(when=f"{day} October 2026, 09:10", details=fields) for day in range(1, 31)
+        IncidentEntry(number=day, when=f"{day} October 2026, 09:10", details=fields)
+        for day in range(1, 31)
     ]
     pages = pages_text(pdf.render_summary_pdf(complete_answers(), incidents=incidents))
     assert len(pages) > 3
@@ -315,32 +320,36 @@ def test_the_chart_is_a_tagged_figure_named_by_its_summary(with_log):
     assert figure["/Alt"].startswith("Incidents per week, from the week starting 5 October 2026")
 
 
-def test_the_evidence_is_gathered_in_one_list_with_each_incident_and_its_date(with_log_text):
+def test_the_evidence_is_printed_once_with_its_incident_in_the_schedule(with_log_text):
+    """The second edition has no evidence list repeating the schedule: each entry says what
+    was kept and where, once."""
     text = with_log_text
-    evidence = text[text.index("Evidence kept, and where Gathered") : text.index("Who can help")]
+    schedule = text[text.index("Incident schedule") : text.index("Annex")]
     for expected in (
-        "Incident 2: 11 October 2026 Call log on my phone",
-        "Incident 4: 29 October 2026 Doorbell camera clip, saved to a memory stick",
-        "Incident 6: 1 November 2026 at 11:15 Photos of the card he left, on my sister's laptop",
-        "Incident 7: 2 November 2026 The letter itself, in a paper envelope",
+        "Incident 2: 11 October 2026",
+        "Evidence kept, and where: Call log on my phone",
+        "Evidence kept, and where: Doorbell camera clip, saved to a memory stick",
+        "Evidence kept, and where: The letter itself, in a paper envelope",
     ):
-        assert flat(expected) in flat(evidence), expected
-    assert evidence.count("Incident ") == 4
+        assert flat(expected) in flat(schedule), expected
+    assert text.count("Doorbell camera clip, saved to a memory stick") == 1
+    assert "Gathered from the schedule" not in text
 
 
 def test_each_yes_sign_shows_the_incidents_that_support_it(with_log_text):
     text = with_log_text
-    checklist = text[: text.index("What the answers show")]
+    checklist = text[text.index("The warning sign questions") : text.index("The stalker and")]
     for expected in (
         "Details: 5: Waited outside the office on Monday and Thursday. Supported by: "
-        "incident 4 on 29 October 2026, incident 5 on 30 October 2026 at 09:15, "
-        "incident 6 on 1 November 2026 at 11:15",
+        "incidents 4, 5 and 6",
         "Details: 6: Waited outside the office on Monday and Thursday. Supported by: "
-        "incident 6 on 1 November 2026 at 11:15, incident 7 on 2 November 2026",
-        "Supported by: incident 3 on 18 October 2026 at 09:15",
+        "incidents 6 and 7",
+        "Supported by: incident 3",
     ):
         assert flat(expected) in flat(checklist), expected
     assert checklist.count("Supported by:") == 3
+    # The schedule does not say it again: each sign names its incidents once.
+    assert "Warning signs it supports" not in text
 
 
 def test_links_to_a_sign_not_answered_yes_are_not_shown():
@@ -351,30 +360,32 @@ def test_links_to_a_sign_not_answered_yes_are_not_shown():
     options = pdf_incident_options(incidents)
     text = " ".join(pages_text(pdf.render_summary_pdf(complete_answers(), **options)))
     assert text.count("Supported by:") == 1
-    assert "Supported by: incident 2 on 6 October 2026" in text
+    assert "Supported by: incident 2" in text
 
 
 def test_the_record_comes_after_the_checklist_in_the_order_an_officer_reads_it(with_log_text):
     text = with_log_text
     order = [
-        "Is the victim very frightened?",
         "What the answers show",
+        "Is the victim very frightened?",
+        "The stalker and what they have done",
         "What the incident record shows",
         "Incidents per week",
         "Incident schedule",
-        "Evidence kept, and where Gathered",
+        "Annex: why the warning signs present matter",
         "Who can help",
     ]
     positions = [text.index(heading) for heading in order]
     assert positions == sorted(positions)
 
 
-def test_without_evidence_the_list_says_so():
+def test_a_single_incident_gets_no_pattern_but_is_in_the_schedule():
     incidents = [Incident(occurred_on=FIRST_DAY, what_happened="At the door")]
     options = pdf_incident_options(incidents)
     text = " ".join(pages_text(pdf.render_summary_pdf(complete_answers(), **options)))
-    assert "No evidence was recorded with these incidents." in text
     assert "None of the pattern checks applies to this record yet." in text
+    assert flat("Incident 1: 5 October 2026 What happened: At the door") in flat(text)
+    assert "Evidence kept" not in text
 
 
 def test_a_raised_judgement_leads_and_the_checklist_level_is_still_shown():
@@ -455,8 +466,7 @@ def test_payloads_in_every_free_text_field_stay_literal_text(monkeypatch, payloa
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_payloads_in_the_incident_log_and_the_judgement_stay_literal_text(monkeypatch, payload):
     """Every free-text place the incident log and professional judgement add: what happened,
-    where, witnesses, evidence (in the schedule and again in the evidence list), and the
-    reason for raising the level."""
+    where, witnesses, evidence, and the reason for raising the level."""
     spy = Spy(monkeypatch)
     incidents = a_few_weeks_of_incidents(
         what_happened=payload, place=payload, witnesses=payload, evidence=payload
@@ -474,9 +484,9 @@ def test_payloads_in_the_incident_log_and_the_judgement_stay_literal_text(monkey
     assert b"root:x:0:0" not in document
     assert PdfReader(io.BytesIO(document)).attachments == {}
     text = flat(" ".join(pages_text(document)))
-    # Seven incidents with three fields each, four of them with evidence, which is printed
-    # in the schedule and again in the evidence list, and the judgement's reason.
-    assert text.count(flat(payload)) >= 7 * 3 + 4 * 2 + 1
+    # Seven incidents with three fields each, four of them with evidence, and the judgement's
+    # reason.
+    assert text.count(flat(payload)) >= 7 * 3 + 4 + 1
     assert "Raisedonprofessionaljudgement" in text
 
 

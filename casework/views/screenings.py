@@ -19,13 +19,14 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.formats import date_format
 from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from casework import audit, once, services
 from casework.access import advocate_required
 from casework.answers import CaseAnswers
-from casework.forms import JudgementForm
+from casework.forms import JudgementForm, PrintRangeForm
 from casework.incident_log import CaseIncidentLog
 from casework.models import Screening
 from casework.presenters import (
@@ -34,6 +35,7 @@ from casework.presenters import (
     judgements_in_force,
     level_of,
     people_for_pdf,
+    police_case_details,
     previous_completed,
     result_of,
     safe_routes,
@@ -41,7 +43,7 @@ from casework.presenters import (
 from casework.scoping import case_for, screening_for
 from screening import contacts, flow, questions, referrals
 from screening.changes import compare
-from screening.downloads import pdf_response, render_in_time
+from screening.downloads import TooLong, pdf_response, render_in_time
 from screening.incidents.presenters import (
     ADVOCATE,
     POLICE,
@@ -51,6 +53,7 @@ from screening.incidents.presenters import (
 )
 from screening.journey import CheckAnswersView, Journey, QuestionView, QuickEntryView
 from screening.judgement import levels_above
+from screening.pdf import summary_context
 from screening.presenters import present, summary
 from screening.web import rate_limits
 
@@ -258,7 +261,7 @@ def discard(request, case_id, screening_id):
     return render(request, "casework/screening_discard.html", context)
 
 
-def _result_context(request, screening, judgement_form=None) -> dict:
+def _result_context(request, screening, judgement_form=None, range_form=None) -> dict:
     """The result page as the snapshot has it: nothing here scores the answers again."""
     case = screening.case
     answers = screening.answers
@@ -277,6 +280,8 @@ def _result_context(request, screening, judgement_form=None) -> dict:
         "judgements": list(screening.judgements.all()),
         "judgement_form": judgement_form
         or (JudgementForm(scored=level) if levels_above(level) else None),
+        "range_form": range_form or PrintRangeForm(),
+        "log_size": len(log.all),
         "routes": referrals.routes(
             level,
             [flag.code for flag in shown.flags],
@@ -332,6 +337,69 @@ def withdraw_judgement(request, case_id, screening_id, judgement_id):
     return redirect(_url("screening", screening))
 
 
+def _police_summary_options(screening, dates: dict) -> dict:
+    """What the case's police summary shows beyond the answers, for the PDF and the print view
+    alike: the screening as it was that day, the case's particulars, and the incident log as it
+    stands now (or the ``dates`` chosen from it: ``printed_from`` and ``printed_to``)."""
+    case = screening.case
+    dob = date_of_birth(case)
+    completed_on = timezone.localdate(screening.completed_at)
+    log = CaseIncidentLog(case)
+    today = timezone.localdate()
+    return {
+        "result": result_of(screening),
+        "completed_on": completed_on,
+        "person_name": case.client_name,
+        "police_reference": case.police_reference,
+        "completed_by": screening.completed_by_name or str(screening.conducted_by or ""),
+        "organisation": case.organisation.name,
+        "case_reference": case.client_reference,
+        "stalker_date_of_birth": date_format(dob, "j F Y") if dob else "",
+        "judgements": judgements_in_force(screening),
+        "log_prompts": prompt_texts(screening.answers, log.all, reader=POLICE),
+        "people": people_for_pdf(case),
+        "case": police_case_details(case, today=today),
+        **pdf_incident_options(
+            log,
+            today=today,
+            completed_on=completed_on,
+            starts=dates.get("printed_from"),
+            ends=dates.get("printed_to"),
+        ),
+    }
+
+
+def _printed_dates(request, screening):
+    """(the dates asked for, None), or (None, the result page with the form's errors)."""
+    if not PrintRangeForm.asked(request.GET):
+        return {}, None
+    form = PrintRangeForm(data=request.GET)
+    if form.is_valid():
+        return form.cleaned_data, None
+    context = _result_context(request, screening, range_form=form)
+    return None, render(request, "casework/screening_result.html", context, status=422)
+
+
+@advocate_required
+@require_safe
+def print_view(request, case_id, screening_id):
+    """The police summary as a page to print, the same as the PDF: also the way to print a log
+    too long for one file."""
+    screening = screening_for(request.user, case_id, screening_id)
+    if not screening.is_complete:
+        return redirect(_url("screening-check", screening))
+    dates, refused = _printed_dates(request, screening)
+    if refused is not None:
+        return refused
+    context = summary_context(screening.answers, **_police_summary_options(screening, dates))
+    audit.record(request.user, audit.Action.VIEWED, screening.case, "summary to print")
+    return render(
+        request,
+        "casework/screening_print.html",
+        {**context, "case_record": screening.case, "screening": screening},
+    )
+
+
 @advocate_required
 @require_safe
 @rate_limits.limited("case-pdf", account=lambda request: request.user.pk)
@@ -340,6 +408,8 @@ def download(request, case_id, screening_id):
     completion date and its judgement history, with the case's incident log as it stands now
     (labelled with the day it was printed, entries after the screening marked).
 
+    ``printed_from`` and ``printed_to`` (``PrintRangeForm``) print part of a long log. A
+    schedule too long to lay out in time is not attempted: the page says what to do instead.
     A renderer that fails or does not finish within ``PDF_TIMEOUT_SECONDS`` gets the neutral
     page, and nothing is exported.
     """
@@ -347,25 +417,19 @@ def download(request, case_id, screening_id):
     if not screening.is_complete:
         return redirect(_url("screening-check", screening))
     case = screening.case
-    dob = date_of_birth(case)
-    completed_on = timezone.localdate(screening.completed_at)
-    log = CaseIncidentLog(case)
+    dates, refused = _printed_dates(request, screening)
+    if refused is not None:
+        return refused
     try:
-        document = render_in_time(
-            screening.answers,
-            result=result_of(screening),
-            completed_on=completed_on,
-            person_name=case.client_name,
-            police_reference=case.police_reference,
-            completed_by=screening.completed_by_name or str(screening.conducted_by or ""),
-            organisation=case.organisation.name,
-            case_reference=case.client_reference,
-            stalker_date_of_birth=dob.strftime("%-d %B %Y") if dob else "",
-            judgements=judgements_in_force(screening),
-            log_prompts=prompt_texts(screening.answers, log.all, reader=POLICE),
-            people=people_for_pdf(case),
-            **pdf_incident_options(log, today=timezone.localdate(), completed_on=completed_on),
-        )
+        document = render_in_time(screening.answers, **_police_summary_options(screening, dates))
+    except TooLong:
+        context = {
+            "case": case,
+            "screening": screening,
+            "query": request.GET.urlencode(),
+            "dated": bool(dates),
+        }
+        return render(request, "casework/pdf_too_long.html", context, status=422)
     except Exception as error:  # any renderer failure or time-out gets the same neutral page
         logger.error("A case summary PDF could not be made (%s)", type(error).__name__)
         return render(

@@ -76,7 +76,7 @@ FEARED_VIOLENCE: Mapping[str, str] = MappingProxyType(
     {
         FEARED_YES: _("Yes"),
         FEARED_NO: _("No"),
-        FEARED_NOT_SURE: _("I\u2019m not sure"),
+        FEARED_NOT_SURE: _("I’m not sure"),
     }
 )
 
@@ -90,6 +90,15 @@ DAILY_LIFE_EFFECTS: Mapping[str, str] = MappingProxyType(
         "work": _("Gave up or changed work or studies"),
         "health": _("Affected your physical or mental health, or your sleep"),
         "other": _("Something else"),
+    }
+)
+
+#: The answers above as an advocate or an officer reads them, where the wording differs.
+FEARED_VIOLENCE_FOR_OTHERS: Mapping[str, str] = MappingProxyType({FEARED_NOT_SURE: _("Not sure")})
+DAILY_LIFE_EFFECTS_FOR_OTHERS: Mapping[str, str] = MappingProxyType(
+    {
+        "routes": _("Changed the way they travel, or their routine"),
+        "health": _("Affected their physical or mental health, or their sleep"),
     }
 )
 

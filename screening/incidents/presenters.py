@@ -53,7 +53,7 @@ def _behaviour_lines(incident: Incident, *, compact: bool = False, police: bool 
     lines = []
     for value in incident.behaviours:
         choice = incidents.behaviour_choices()[value]
-        line = gettext(choice.label)
+        line = gettext(choice.wording(for_others=police))
         act = choice.act if police else ""
         if act and compact:
             line = gettext("%(behaviour)s (s.2A(3)(%(act)s))") % {
@@ -70,7 +70,7 @@ def _behaviour_lines(incident: Incident, *, compact: bool = False, police: bool 
     return ("; " if compact else "\n").join(lines)
 
 
-def _reported(incident: Incident) -> str:
+def _reported(incident: Incident, *, separator: str = "\n") -> str:
     """ "Yes" (with the officer and reference), "No", or nothing if it was left blank."""
     if incident.reported_to_police is None:
         return ""
@@ -83,7 +83,23 @@ def _reported(incident: Incident) -> str:
         lines.append(
             gettext("Crime reference: %(reference)s") % {"reference": incident.crime_reference}
         )
-    return "\n".join(lines)
+    return separator.join(lines)
+
+
+def _feared(incident: Incident, *, police: bool) -> str:
+    if not incident.feared_violence:
+        return ""
+    wording = incidents.FEARED_VIOLENCE[incident.feared_violence]
+    if police:
+        wording = incidents.FEARED_VIOLENCE_FOR_OTHERS.get(incident.feared_violence, wording)
+    return gettext(wording)
+
+
+def _effect(code: str, *, police: bool) -> str:
+    wording = incidents.DAILY_LIFE_EFFECTS[code]
+    if police:
+        wording = incidents.DAILY_LIFE_EFFECTS_FOR_OTHERS.get(code, wording)
+    return gettext(wording)
 
 
 def entry_details(
@@ -98,7 +114,8 @@ def entry_details(
     ``sign_names`` words the linked warning signs (number -> wording); by default the
     checklist's short names. ``police=False`` speaks to the person who wrote the entry.
     ``compact`` (the PDF's schedule, which follows the checklist and its act list) puts
-    lists on one line and names acts by their letter only.
+    lists on one line, names acts by their letter only, and leaves out the warning signs an
+    entry supports: the PDF lists those incidents under each sign.
     """
     separator = "; " if compact else "\n"
     affected = gettext("How it affected them") if police else gettext("How it affected you")
@@ -107,29 +124,25 @@ def entry_details(
         (gettext("Where"), incident.place),
         (gettext("What happened"), incident.what_happened),
         (gettext("What they did"), _behaviour_lines(incident, compact=compact, police=police)),
-        (
-            gettext("Feared violence"),
-            gettext(incidents.FEARED_VIOLENCE[incident.feared_violence])
-            if incident.feared_violence
-            else "",
-        ),
+        (gettext("Feared violence"), _feared(incident, police=police)),
         (
             gettext("Effect on day-to-day life"),
-            separator.join(
-                gettext(incidents.DAILY_LIFE_EFFECTS[code]) for code in incident.daily_life_effects
-            ),
+            separator.join(_effect(code, police=police) for code in incident.daily_life_effects),
         ),
         (affected, incident.effect_details),
         (gettext("Witnesses"), incident.witnesses),
         (gettext("Evidence kept, and where"), incident.evidence),
-        (gettext("Reported to police"), _reported(incident)),
-        (
-            gettext("Warning signs it supports"),
-            separator.join(
-                f"{number}. {names[number]}" for number in incident.signs if number in names
-            ),
-        ),
+        (gettext("Reported to police"), _reported(incident, separator=separator)),
     ]
+    if not compact:  # the PDF prints the links under each warning sign instead
+        rows.append(
+            (
+                gettext("Warning signs it supports"),
+                separator.join(
+                    f"{number}. {names[number]}" for number in incident.signs if number in names
+                ),
+            )
+        )
     return tuple((label, text) for label, text in rows if text)
 
 
@@ -151,15 +164,26 @@ def pdf_entries(
     sign_names: Mapping[int, str] | None = None,
     completed_on: date | None = None,
 ) -> tuple[pdf.IncidentEntry, ...]:
-    """The PDF's incident schedule: one ``pdf.IncidentEntry`` per incident, in date order.
-    Entries dated after ``completed_on`` (the screening's day) are marked as such."""
+    """The PDF's incident schedule: one ``pdf.IncidentEntry`` per incident, in date order and
+    numbered from 1. Entries dated after ``completed_on`` (the screening's day) are marked."""
     return tuple(
-        pdf.IncidentEntry(
-            when=when(incident),
-            details=entry_details(incident, sign_names=sign_names, compact=True),
-            after_screening=completed_on is not None and incident.occurred_on > completed_on,
-        )
-        for incident in incidents.in_date_order(tuple(log))
+        _pdf_entry(number, incident, sign_names=sign_names, completed_on=completed_on)
+        for number, incident in enumerate(incidents.in_date_order(tuple(log)), start=1)
+    )
+
+
+def _pdf_entry(
+    number: int,
+    incident: Incident,
+    *,
+    sign_names: Mapping[int, str] | None = None,
+    completed_on: date | None = None,
+) -> pdf.IncidentEntry:
+    return pdf.IncidentEntry(
+        when=when(incident),
+        details=entry_details(incident, sign_names=sign_names, compact=True),
+        after_screening=completed_on is not None and incident.occurred_on > completed_on,
+        number=number,
     )
 
 
@@ -172,42 +196,68 @@ def pdf_incident_options(
     *,
     today: date | None = None,
     completed_on: date | None = None,
+    starts: date | None = None,
+    ends: date | None = None,
 ) -> dict[str, object]:
     """Everything the incident log adds to the PDF, as keyword arguments for
-    ``pdf.render_summary_pdf``: the schedule, the pattern flags, the weekly chart, the
-    evidence list and, for each warning sign, the incidents that support it.
+    ``pdf.render_summary_pdf``: the schedule, the pattern flags, the weekly chart, for each
+    warning sign the incidents that support it, and the crime references and officers the
+    entries name.
 
-    Incidents are numbered in date order, as in the schedule, so "incident 3" in the evidence
-    list or under a warning sign is the third entry of the schedule. ``today`` extends the
-    chart and the rising-rate check to the current week, as on the record pages.
-    ``completed_on`` (a completed screening's day) marks the entries dated after it.
+    Incidents are numbered in date order across the whole log, so "incident 3" under a
+    warning sign is the third entry of the schedule. ``starts`` and ``ends`` (either may be
+    left out) print only the incidents in that date range, for a long log: the schedule keeps
+    the whole log's numbers, and the pattern and the chart are worked out from the incidents
+    printed. Without them the chart and the schedule span the whole log. ``today`` extends
+    the chart and the rising-rate check to the current week when the range reaches today, as
+    on the record pages. ``completed_on`` (a completed screening's day) marks the entries dated
+    after it.
     """
     ordered = incidents.in_date_order(tuple(log))
     if not ordered:
         return {}
-    found = pattern(ordered, today=today)
-    supported: dict[int, list[str]] = {}
-    for number, incident in enumerate(ordered, start=1):
-        reference = gettext("incident %(number)s on %(when)s") % {
-            "number": number,
-            "when": when(incident),
-        }
+    numbered = [
+        (number, incident)
+        for number, incident in enumerate(ordered, start=1)
+        if (starts is None or incident.occurred_on >= starts)
+        and (ends is None or incident.occurred_on <= ends)
+    ]
+    chosen = tuple(incident for _number, incident in numbered)
+    options: dict[str, object] = {
+        "log_size": len(ordered),
+        "printed_from": starts,
+        "printed_to": ends,
+    }
+    if not chosen:
+        return {**options, "incidents": ()}
+    found = pattern(chosen, today=today if ends is None else None)
+    supported: dict[int, list[int]] = {}
+    references: dict[str, pdf.CrimeReferenceLine] = {}
+    for number, incident in numbered:
         for sign in incident.signs:
-            supported.setdefault(sign, []).append(reference)
+            supported.setdefault(sign, []).append(number)
+        reference = incident.crime_reference.strip()
+        if reference or incident.officer.strip():
+            key = reference or incident.officer.strip()
+            known = references.get(key)
+            references[key] = pdf.CrimeReferenceLine(
+                reference=reference,
+                officer=(known.officer if known else "") or incident.officer.strip(),
+                incidents=(*(known.incidents if known else ()), number),
+            )
     return {
+        **options,
         # The checklist above words each sign in full; the schedule names them briefly.
-        "incidents": pdf_entries(ordered, completed_on=completed_on),
+        "incidents": tuple(
+            _pdf_entry(number, incident, completed_on=completed_on) for number, incident in numbered
+        ),
         "pattern_flags": tuple(
             pdf.PatternNote(title=flag.title, reason=flag.reason)
-            for flag in flag_views(found, for_others=True)
+            for flag in flag_views(found, for_others=True, for_police=True)
         ),
         "chart": chart(found, title_id=PDF_CHART_TITLE_ID),
-        "evidence": tuple(
-            pdf.EvidenceItem(number=number, when=when(incident), evidence=incident.evidence)
-            for number, incident in enumerate(ordered, start=1)
-            if incident.evidence.strip()
-        ),
-        "supported_by": {number: tuple(entries) for number, entries in supported.items()},
+        "supported_by": {number: tuple(numbers) for number, numbers in supported.items()},
+        "log_references": tuple(references.values()),
     }
 
 
@@ -215,13 +265,16 @@ def _format(value: int | date) -> str:
     return long_date(value) if isinstance(value, date) else str(value)
 
 
-def flag_views(found: Pattern, *, for_others: bool = False) -> tuple[PatternFlagView, ...]:
+def flag_views(
+    found: Pattern, *, for_others: bool = False, for_police: bool = False
+) -> tuple[PatternFlagView, ...]:
     """The pattern's flags, translated, with their numbers and dates filled in.
 
-    ``for_others`` words them for an advocate or an officer instead of the person."""
+    ``for_others`` words them for an advocate or an officer instead of the person;
+    ``for_police`` for the police summary, with short references to the Act it names once."""
     views = []
     for flag in found.flags:
-        title, reason = flag.wording(for_others=for_others)
+        title, reason = flag.wording(for_others=for_others, for_police=for_police)
         values = {key: _format(value) for key, value in flag.params}
         views.append(PatternFlagView(flag.code, gettext(title), gettext(reason) % values))
     return tuple(views)

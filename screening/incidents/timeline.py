@@ -83,10 +83,16 @@ class PatternFlag:
     params: tuple[tuple[str, int | date], ...] = ()
     title_for_others: str = ""
     reason_for_others: str = ""
+    #: For the police summary, which names the Protection from Harassment Act 1997 once and
+    #: then refers to its sections briefly ("s.4A(1)(b)(i)"). Empty: ``reason_for_others``.
+    reason_for_police: str = ""
 
-    def wording(self, *, for_others: bool) -> tuple[str, str]:
-        """(title, reason), untranslated, for the person or for someone else."""
-        if for_others:
+    def wording(self, *, for_others: bool, for_police: bool = False) -> tuple[str, str]:
+        """(title, reason), untranslated, for the person, for someone else, or for the police
+        summary (``for_police``, which is for others too)."""
+        if for_police and self.reason_for_police:
+            return self.title_for_others or self.title, self.reason_for_police
+        if for_others or for_police:
             return self.title_for_others or self.title, self.reason_for_others or self.reason
         return self.title, self.reason
 
@@ -182,6 +188,10 @@ def _course_of_conduct(ordered: tuple[Incident, ...]) -> PatternFlag | None:
             "There are %(count)s incidents between %(first)s and %(last)s. In law, two or more "
             "incidents can be a course of conduct, even if they were not reported at the time."
         ),
+        reason_for_police=_(
+            "There are %(count)s incidents between %(first)s and %(last)s. Conduct on at least "
+            "two occasions can be a course of conduct (s.7(3)), reported at the time or not."
+        ),
         params=(
             ("count", len(ordered)),
             ("first", ordered[0].occurred_on),
@@ -263,6 +273,10 @@ def _feared_violence(ordered: tuple[Incident, ...]) -> PatternFlag | None:
             "incidents. In law, causing fear of violence on at least two occasions is a serious "
             "form of stalking."
         ),
+        reason_for_police=_(
+            "The person being stalked feared violence would be used against them in %(count)s "
+            "incidents: fear of violence on at least two occasions (s.4A(1)(b)(i))."
+        ),
         params=(("count", len(feared)),),
     )
 
@@ -284,6 +298,11 @@ def _daily_life(ordered: tuple[Incident, ...]) -> PatternFlag | None:
             "In %(count)s incidents the record says how this has affected the daily life of the "
             "person being stalked. In law, serious alarm or distress that has a substantial "
             "effect on day-to-day life is a serious form of stalking."
+        ),
+        reason_for_police=_(
+            "In %(count)s incidents the record says how this affected the daily life of the "
+            "person being stalked: serious alarm or distress with a substantial adverse effect "
+            "on usual day-to-day activities (s.4A(1)(b)(ii))."
         ),
         params=(("count", len(affected)),),
     )

@@ -83,8 +83,8 @@ def test_the_pdf_carries_the_case_log_and_its_pattern(advocate_client, case, adv
         "Scratched the car in the work car park",
         "Evidence kept, and where",
         "CCTV request made to the car park's owner",
-        "Supported by: incident 1 on",
-        "Supported by: incident 2 on",
+        "Supported by: incident 1",
+        "Supported by: incident 2",
     ):
         assert expected in text, expected
 

@@ -146,8 +146,8 @@ def test_the_pdf_carries_the_screenings_own_completion_date_and_marks_later_entr
     printed = timezone.make_aware(datetime(2026, 11, 28, 9, 0))
     with mock.patch("django.utils.timezone.now", return_value=printed):
         text = pdf_text(advocate_client.get(_url("screening-pdf", case, screening_id=done.pk)))
-    assert "Date completed 14 November 2026" in text
-    assert "Date completed 28 November 2026" not in text
+    assert "Checklist completed 14 November 2026" in text
+    assert "Checklist completed 28 November 2026" not in text
     assert "as it stood when this summary was printed, on 28 November 2026" in text
     assert text.count("(after the screening)") == 1
     later = text.index("20 November 2026")
@@ -195,7 +195,7 @@ def test_after_the_rules_change_an_old_screening_keeps_its_level_reasons_date_an
     assert "Serious warning signs" in text
     assert "Warning sign 1 (very frightened) was answered “Yes”" in text
     assert "rules v1" in text
-    assert f"Date completed {day}" in text
+    assert f"Checklist completed {day}" in text
     assert "Test rule set" not in text
 
 

@@ -279,8 +279,7 @@ def test_the_police_summary_names_each_person_with_what_identifies_them(
     text = pdf_text(
         advocate_client.get(url("screening-pdf", case_id=case.pk, screening_id=done.pk))
     )
-    assert "The people doing it, as recorded by the advocate" in text
-    assert "Sam Friend" in text
+    assert "Recorded by the advocate: Sam Friend" in text
     assert "Vehicles and registrations Grey hatchback AB12 CDE" in text
     assert "Phone numbers" not in text
 
