@@ -227,6 +227,25 @@ def main() -> None:
     pages = len(PdfReader(io.BytesIO(document)).pages)
     limit = settings.PDF_TIMEOUT_SECONDS
     print(f"  {longest_seconds:.1f} s, {pages} pages; the limit is {limit:.0f} s", flush=True)
+    from bench.sample import TODAY, long_incidents
+    from screening.incidents.presenters import pdf_incident_options
+
+    guard = settings.PDF_MAX_SCHEDULE_CHARACTERS
+    largest = pdf_incident_options(long_incidents(1000, guard), today=TODAY)
+    largest_characters = downloads.schedule_characters(largest)
+    while largest_characters > guard:  # trim to just under the guard
+        largest["incidents"] = largest["incidents"][:-1]
+        largest_characters = downloads.schedule_characters(largest)
+    largest_html = pdf.render_summary_html(answers, **largest)
+    started = time.perf_counter()
+    document = downloads.run_in_worker(pdf_layout.html_to_pdf, largest_html)
+    largest_seconds = time.perf_counter() - started
+    print(
+        f"  The largest schedule attempted ({len(largest['incidents'])} long entries, "
+        f"{largest_characters:,} characters against the guard of {guard:,}): "
+        f"{largest_seconds:.1f} s, {len(PdfReader(io.BytesIO(document)).pages)} pages",
+        flush=True,
+    )
     case14 = pdf.render_summary_pdf(answers, **case_options(14, answers))
     case14_pages = len(PdfReader(io.BytesIO(case14)).pages)
     print(f"  A case summary with 14 incidents: {case14_pages} pages")
@@ -239,6 +258,7 @@ def main() -> None:
     print(f"rss_200_vs_20: {rss[200] / rss[20]:.2f}")
     print(f"pdf_1000_vs_limit: {longest_seconds / settings.PDF_TIMEOUT_SECONDS:.2f}")
     print(f"pdf_case14_pages: {case14_pages}")
+    print(f"pdf_largest_allowed_vs_limit: {largest_seconds / settings.PDF_TIMEOUT_SECONDS:.2f}")
 
 
 if __name__ == "__main__":

@@ -253,3 +253,36 @@ def case_options(count: int, answers: dict[str, dict] | None = None) -> dict[str
         "case": CASE_DETAILS,
         "people": PEOPLE,
     }
+
+
+def long_incidents(count: int, characters: int) -> tuple[Incident, ...]:
+    """``count`` valid incidents of the longest kind (every field written, all behaviours of an
+    entry ticked, reported with an officer and a reference) whose schedule holds about
+    ``characters`` in all: the largest log the PDF will still attempt, at the guard."""
+    sentence = "He was outside the house again and followed me to the station, shouting. "
+    each = max(1, characters // count)
+    made = []
+    for number, days_before in enumerate(_day_offsets(count)):
+        text = (sentence * (each // len(sentence) + 1))[: max(1, each - 600)]
+        made.append(
+            validate(
+                Incident(
+                    occurred_on=TODAY - timedelta(days=days_before),
+                    time=time(7 + number % 12, (number * 13) % 60),
+                    place="Outside the house on Mill Lane",
+                    what_happened=text[:5000],
+                    behaviours=("following", "waiting", "home", "threats", "calls"),
+                    feared_violence="yes",
+                    daily_life_effects=("routes", "security", "health"),
+                    effect_details="Frightened; stayed with my sister for the week.",
+                    witnesses="Neighbour at number 4",
+                    evidence="Doorbell camera clip saved to a memory stick",
+                    reported_to_police=True,
+                    officer="PC 4471 Jones",
+                    crime_reference="CR/22871/26",
+                    signs=(4, 5, 6),
+                ),
+                today=TODAY,
+            )
+        )
+    return tuple(made)

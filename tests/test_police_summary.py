@@ -214,3 +214,30 @@ def test_the_persons_summary_prints_their_whole_record(client):
     for days in (60, 30, 1):
         assert f"Day {days} entry" in text
     assert "This summary prints" not in text
+
+
+def test_the_persons_largest_possible_record_is_never_too_long_to_print(settings):
+    """The guard against logs too long for one PDF only ever meets an advocate's case log: a
+    person's own record (at most MAX_ENTRIES, every field full) is always attempted."""
+    from screening import downloads
+    from screening.incidents import entries
+    from screening.incidents.session_log import MAX_ENTRIES
+
+    full = Incident(
+        occurred_on=MONDAY,
+        time=None,
+        place="p" * entries.PLACE_MAX_LENGTH,
+        what_happened="w" * entries.WHAT_HAPPENED_MAX_LENGTH,
+        behaviours=tuple(entries.behaviour_choices()),
+        feared_violence="not_sure",
+        daily_life_effects=tuple(entries.DAILY_LIFE_EFFECTS),
+        effect_details="e" * entries.EFFECT_DETAILS_MAX_LENGTH,
+        witnesses="s" * entries.WITNESSES_MAX_LENGTH,
+        evidence="v" * entries.EVIDENCE_MAX_LENGTH,
+        reported_to_police=True,
+        officer="o" * entries.OFFICER_MAX_LENGTH,
+        crime_reference="c" * entries.CRIME_REFERENCE_MAX_LENGTH,
+        signs=tuple(sign.number for sign in questions.BANK.warning_signs),
+    )
+    options = pdf_incident_options([full] * MAX_ENTRIES)
+    assert downloads.schedule_characters(options) < settings.PDF_MAX_SCHEDULE_CHARACTERS
