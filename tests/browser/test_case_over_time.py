@@ -3,11 +3,11 @@ new screening is in progress, a screening started by mistake is discarded, and p
 judgement is a history that can be corrected. axe on every page on the way."""
 
 import pytest
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from casework.models import Organisation, User
+from tests.browser.advocates import sign_in
 from tests.browser.axe import violations
 from tests.casework.conftest import make_case
 from tests.casework.records import completed_screening, started_screening
@@ -41,13 +41,7 @@ def weeks_in(advocate):
 
 
 def _sign_in(page, site, advocate):
-    page.goto(f"{site}/cases/")
-    page.get_by_label("Email address").fill(EMAIL)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Continue").click()
-    device = advocate.totpdevice_set.get()
-    page.get_by_label("Code from your authenticator app").fill(f"{totp(device.bin_key):06d}")
-    page.get_by_role("button", name="Continue").click()
+    sign_in(page, site, advocate, PASSWORD)
     expect(page.get_by_role("heading", level=1)).to_have_text("My cases")
 
 

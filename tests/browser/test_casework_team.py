@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 from django.utils import timezone
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from casework.models import Case, CaseNote, Handover, Organisation, ProtectiveOrder, Referral, User
 from screening import questions
+from tests.browser.advocates import sign_in
 from tests.browser.axe import violations
 
 pytestmark = pytest.mark.browser
@@ -81,19 +81,7 @@ def team(transactional_db):
 
 
 def _sign_in(page, site, person):
-    page.context.clear_cookies()
-    page.goto(f"{site}/cases/")
-    page.get_by_label("Email address").fill(person.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Continue").click()
-    device = TOTPDevice.objects.get(user=person)
-    # A code is accepted once; a second sign-in in the same 30 seconds uses the next one
-    # (django-otp accepts one step of drift).
-    drift = 1 if device.last_t >= 0 else 0
-    page.get_by_label("Code from your authenticator app").fill(
-        f"{totp(device.bin_key, step=device.step, digits=device.digits, drift=drift):06d}"
-    )
-    page.get_by_role("button", name="Continue").click()
+    sign_in(page, site, person, PASSWORD)
 
 
 def test_a_team_hands_over_a_case_and_keeps_notes(page, site, team):

@@ -6,13 +6,13 @@ instead. axe on every page, and the range form at 320 px."""
 from datetime import date, timedelta
 
 import pytest
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from casework.incident_log import CaseIncidentLog
 from casework.models import Organisation, User
 from screening.incidents import Incident
+from tests.browser.advocates import sign_in
 from tests.browser.axe import violations
 from tests.casework.conftest import make_case
 from tests.casework.records import completed_screening
@@ -46,13 +46,7 @@ def long_case(transactional_db):
 
 
 def _sign_in(page, site, advocate):
-    page.goto(f"{site}/cases/")
-    page.get_by_label("Email address").fill(EMAIL)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Continue").click()
-    device = advocate.totpdevice_set.get()
-    page.get_by_label("Code from your authenticator app").fill(f"{totp(device.bin_key):06d}")
-    page.get_by_role("button", name="Continue").click()
+    sign_in(page, site, advocate, PASSWORD)
 
 
 def _type_date(group, when: date):
