@@ -44,7 +44,7 @@ urlpatterns = [
     ),
     path("privacy/", pages.InfoPage.as_view(template_name="pages/privacy.html"), name="privacy"),
     path("exit/", pages.exit_now, name="exit"),
-    path("language/<str:code>/", language.switch, name="switch-language"),
+    path("language/<str:language_code>/", language.switch, name="switch-language"),
     path("", include((question_patterns, "questions"))),
     path("", include("screening.saved_records.urls")),
     path("session/keep/", pages.keep_session, name="session-extend"),

@@ -20,18 +20,18 @@ def _back_to(request) -> str:
 
 
 @require_http_methods(["GET", "POST"])
-def switch(request, code: str):
-    """Show the service in ``code`` from now on in this session, and go back to the page.
+def switch(request, language_code: str):
+    """Show the service in ``language_code`` from now on in this session, and go back to the page.
 
     A link (GET) comes from a page without a form. A page with a form submits it here
     instead (POST, so with its CSRF token): what was typed is kept for that page, which
     shows it again in the new language, checked and saved as nothing
     (``screening.web.drafts``).
     """
-    if code not in language.supported():
+    if language_code not in language.supported():
         raise Http404
     back_to = _back_to(request)
-    language.choose(request, code)
+    language.choose(request, language_code)
     if request.method == "POST":
         drafts.keep(request.session, path=urlsplit(back_to).path, data=request.POST)
     response = HttpResponseRedirect(back_to)
