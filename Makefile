@@ -114,7 +114,7 @@ load: $(PY_STAMP) $(ASSETS_STAMP) $(COMPILED_CATALOGUE) | var
 # Brings the Welsh catalogue up to date with the code and templates: new wording arrives
 # untranslated, changed wording fuzzy (docs/welsh.md). Needs GNU gettext's xgettext and msgmerge.
 messages: $(PY_STAMP)
-	$(DEV_ENV) $(BIN)/python manage.py makemessages --locale cy \
+	$(DEV_ENV) $(BIN)/python manage.py makemessages --locale cy --no-obsolete \
 	  --ignore ".venv/*" --ignore "node_modules/*" --ignore "var/*"
 
 clean:

@@ -56,7 +56,7 @@ EMERGENCY = Contact(
         _(
             "You can text 999 if you have registered your mobile with emergencySMS first. "
             "Registering is for people who are deaf, hard of hearing or find speaking "
-            "difficult: text \u201cregister\u201d to 999 and follow the reply. Do it now, "
+            "difficult: text “register” to 999 and follow the reply. Do it now, "
             "before you need it."
         ),
     ),
@@ -97,7 +97,7 @@ PALADIN = Contact(
 
 #: Said once, under all the numbers.
 CALL_HISTORY_NOTE = _(
-    "A call to any of these numbers stays in your phone\u2019s call history. If someone else "
+    "A call to any of these numbers stays in your phone’s call history. If someone else "
     "could look at your phone, you may want to delete it there."
 )
 

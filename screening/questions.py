@@ -161,7 +161,7 @@ _ABOUT = Question(
             label=_("What do you call them?"),
             hint=_(
                 "This can be a name, a nickname or a description, and it can be more than one "
-                "person. If you leave this blank, we will say \u201cthis person\u201d."
+                "person. If you leave this blank, we will say “this person”."
             ),
             max_length=100,
             too_long_error=_("What you call them must be 100 characters or fewer"),
@@ -212,7 +212,7 @@ _ABOUT = Question(
                 Choice(value="once", label=_("Once")),
                 Choice(value="two_to_five", label=_("2 to 5 times")),
                 Choice(value="more_than_five", label=_("More than 5 times")),
-                Choice(value=DONT_KNOW, label=_("I\u2019m not sure")),
+                Choice(value=DONT_KNOW, label=_("I’m not sure")),
             ),
             required=True,
             required_error=_("Select how many times this has happened"),
@@ -226,7 +226,7 @@ _ABOUT = Question(
                 Choice(value="one_to_six_months", label=_("1 to 6 months ago")),
                 Choice(value="six_to_twelve_months", label=_("6 to 12 months ago")),
                 Choice(value="over_year", label=_("More than a year ago")),
-                Choice(value=DONT_KNOW, label=_("I\u2019m not sure")),
+                Choice(value=DONT_KNOW, label=_("I’m not sure")),
             ),
             required=True,
             required_error=_("Select when it started"),
@@ -280,7 +280,7 @@ def _sign(
                 label=title,
                 choices=_SIGN_CHOICES,
                 required=True,
-                required_error=_("Select yes, no or don\u2019t know"),
+                required_error=_("Select yes, no or don’t know"),
             ),
             Field(
                 name=DETAILS_FIELD,
@@ -367,7 +367,7 @@ _SIGNS = (
             "to you."
         ),
         reason=_(
-            "Following or loitering shows the person doing this is tracking someone\u2019s "
+            "Following or loitering shows the person doing this is tracking someone’s "
             "movements and can get close to them."
         ),
     ),
@@ -450,7 +450,7 @@ _SIGNS = (
             "In the past year, has {name} had problems with drugs (prescription or other), "
             "alcohol or mental health that made it hard for them to lead a normal life?"
         ),
-        hint=_("If you are not sure, select \u201cDon't know\u201d."),
+        hint=_("If you are not sure, select “Don't know”."),
         details_hint=WHAT_YOU_KNOW_HINT,
         reason=_(
             "Recent problems with drugs, alcohol or mental health are linked with a higher risk "
@@ -463,7 +463,7 @@ _SIGNS = (
         short_name=_("threatened or attempted suicide"),
         canonical=_("Has {name} ever threatened or attempted suicide?"),
         title=_("Has {name} ever threatened or attempted suicide?"),
-        hint=_("If you are not sure, select \u201cDon't know\u201d."),
+        hint=_("If you are not sure, select “Don't know”."),
         details_hint=WHAT_YOU_KNOW_HINT,
         reason=_(
             "Threatening or attempting suicide is linked with a higher risk of serious violence, "
@@ -484,7 +484,7 @@ _SIGNS = (
         ),
         hint=_(
             "This includes arrests, cautions, convictions and court orders, such as a "
-            "restraining order. If you are not sure, select \u201cDon't know\u201d."
+            "restraining order. If you are not sure, select “Don't know”."
         ),
         details_hint=WHAT_YOU_KNOW_HINT,
         reason=_(
@@ -518,11 +518,11 @@ PHA_ACTS: Mapping[str, str] = MappingProxyType(
             "come from them"
         ),
         "d": _(
-            "Monitoring a person\u2019s use of the internet, email or any other form of "
+            "Monitoring a person’s use of the internet, email or any other form of "
             "electronic communication"
         ),
         "e": _("Loitering in any place, public or private"),
-        "f": _("Interfering with any property in a person\u2019s possession"),
+        "f": _("Interfering with any property in a person’s possession"),
         "g": _("Watching or spying on a person"),
     }
 )
@@ -629,9 +629,7 @@ _BEHAVIOURS = Question(
                 *BEHAVIOUR_CHOICES,
                 Choice(value=NO_BEHAVIOURS, label=_("None of these"), exclusive=True),
             ),
-            exclusive_error=_(
-                "Select \u201cNone of these\u201d only if none of the others has happened"
-            ),
+            exclusive_error=_("Select “None of these” only if none of the others has happened"),
         ),
         Field(
             name="other_details",
@@ -649,7 +647,7 @@ _BEHAVIOURS = Question(
             choices=(
                 Choice(value=YES, label=_("Yes")),
                 Choice(value=NO, label=_("No")),
-                Choice(value=DONT_KNOW, label=_("I\u2019m not sure")),
+                Choice(value=DONT_KNOW, label=_("I’m not sure")),
             ),
         ),
     ),

@@ -91,47 +91,47 @@ class Rule:
 RULES: tuple[Rule, ...] = (
     Rule(
         Level.SERIOUS, sign=1,
-        reason=_("Warning sign 1 (very frightened) was answered \u201cYes\u201d"),
+        reason=_("Warning sign 1 (very frightened) was answered “Yes”"),
         rationale=_(
-            "The person\u2019s own fear was the strongest single correlate of severe violence "
+            "The person’s own fear was the strongest single correlate of severe violence "
             "in the research behind the checklist."
         ),
     ),
     Rule(
         Level.SERIOUS, sign=6,
-        reason=_("Warning sign 6 (threats of violence) was answered \u201cYes\u201d"),
+        reason=_("Warning sign 6 (threats of violence) was answered “Yes”"),
         rationale=_(
             "Threats of physical or sexual violence are serious from anyone, and ex-partners "
-            "who have made threats are the highest-risk group (Mullen, Path\u00e9 and Purcell)."
+            "who have made threats are the highest-risk group (Mullen, Pathé and Purcell)."
         ),
     ),
     Rule(
         Level.SERIOUS, sign=8,
-        reason=_("Warning sign 8 (violent towards others) was answered \u201cYes\u201d"),
+        reason=_("Warning sign 8 (violent towards others) was answered “Yes”"),
         rationale=_(
             "Violence towards anyone within the stalking shows a willingness to use violence."
         ),
     ),
     Rule(
         Level.SERIOUS, min_yes=6,
-        reason=_("Six or more questions were answered \u201cYes\u201d"),
+        reason=_("Six or more questions were answered “Yes”"),
         rationale=_(
-            "The checklist has no validated cut-off; its forms say the more \u201cyes\u201d "
+            "The checklist has no validated cut-off; its forms say the more “yes” "
             "answers, the higher the risk. Rule set v1 treats half of the twelve or more as "
             "serious."
         ),
     ),
     Rule(
         Level.PRESENT, min_yes=1,
-        reason=_("One or more questions were answered \u201cYes\u201d"),
-        rationale=_("Every \u201cyes\u201d is a warning sign present, shown with why it matters."),
+        reason=_("One or more questions were answered “Yes”"),
+        rationale=_("Every “yes” is a warning sign present, shown with why it matters."),
     ),
     Rule(
         Level.NONE_YET,
-        reason=_("None of the questions was answered \u201cYes\u201d"),
+        reason=_("None of the questions was answered “Yes”"),
         rationale=_(
             "A floor, not an all-clear: the checklist cannot predict what will happen, "
-            "\u201cdon\u2019t know\u201d is not \u201cno\u201d, and risk can change quickly, "
+            "“don’t know” is not “no”, and risk can change quickly, "
             "so the screening should be repeated when things change (guidance: every 6 to 8 "
             "weeks). Like DASH, there is no level below this one."
         ),
@@ -240,7 +240,7 @@ FLAGS: tuple[FlagRule, ...] = (
             ),
         ),
         applies=lambda facts: is_ex_partner(facts.answers) and 6 in facts.yes,
-        rationale=_("Mullen, Path\u00e9 and Purcell: ex-partners who threaten are highest risk."),
+        rationale=_("Mullen, Pathé and Purcell: ex-partners who threaten are highest risk."),
     ),
     FlagRule(
         ContextFlag(

@@ -76,7 +76,7 @@ FEARED_VIOLENCE: Mapping[str, str] = MappingProxyType(
     {
         FEARED_YES: _("Yes"),
         FEARED_NO: _("No"),
-        FEARED_NOT_SURE: _("I\u2019m not sure"),
+        FEARED_NOT_SURE: _("I’m not sure"),
     }
 )
 

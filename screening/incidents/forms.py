@@ -192,7 +192,7 @@ _ERROR_NAMES = {
     "effect_details": gettext_lazy("How it affected you"),
     "witnesses": gettext_lazy("Who saw or heard it"),
     "evidence": gettext_lazy("The evidence you kept"),
-    "officer": gettext_lazy("The officer\u2019s name or number"),
+    "officer": gettext_lazy("The officer’s name or number"),
     "crime_reference": gettext_lazy("The crime reference number"),
 }
 
@@ -356,7 +356,7 @@ class IncidentForm(ErrorLinksMixin, forms.Form):
             ),
             "officer": _text(
                 "officer",
-                gettext_lazy("Officer\u2019s name or number (optional)"),
+                gettext_lazy("Officer’s name or number (optional)"),
                 hint=gettext_lazy("Answer this if you reported it."),
             ),
             "crime_reference": _text(
