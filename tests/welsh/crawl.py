@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from html import unescape
 from urllib.parse import urljoin, urlsplit
 
-from tests.welsh.catalogue import english_phrases
+from tests.welsh.catalogue import PROPER_NAMES, canonical_wording, english_phrases
 
 _HIDDEN = re.compile(r"<(script|style)\b.*?</\1>|<!--.*?-->", re.S)
 #: Attributes whose words are read out or shown: labels, titles, and the words handed to
@@ -27,9 +27,56 @@ def text_of(html: str) -> str:
     return " ".join(unescape(_TAG.sub(" ", html) + " " + unescape(said)).split())
 
 
+#: Words common in English and not found in Welsh: one on a Welsh page is text that never
+#: reached the catalogue (not marked for translation) or was never translated where shown.
+ENGLISH_ONLY_WORDS = frozenset(
+    [
+        "the",
+        "you",
+        "your",
+        "and",
+        "with",
+        "this",
+        "that",
+        "have",
+        "will",
+        "what",
+        "when",
+        "are",
+        "not",
+        "for",
+        "from",
+        "they",
+        "them",
+        "their",
+        "been",
+        "there",
+        "which",
+        "would",
+        "should",
+        "could",
+        "about",
+    ]
+)
+_WORDS = re.compile(r"[A-Za-z_]+")  # a code such as not_sure is one word
+
+
+def _without_allowed_english(text: str) -> str:
+    for allowed in sorted((*canonical_wording(), *PROPER_NAMES), key=len, reverse=True):
+        text = text.replace(allowed, " ")
+    return text
+
+
 def english_on(html: str) -> list[str]:
+    """English phrases from the catalogue on the page, then any English word outside them
+    (with the words around it, to find it by)."""
     text = text_of(html)
-    return [phrase for phrase in english_phrases() if phrase in text]
+    found = [phrase for phrase in english_phrases() if phrase in text]
+    rest = _without_allowed_english(text)
+    for match in _WORDS.finditer(rest):
+        if match[0].lower() in ENGLISH_ONLY_WORDS:
+            found.append("…" + rest[max(match.start() - 40, 0) : match.end() + 40] + "…")
+    return found
 
 
 def links_on(html: str, here: str) -> list[str]:

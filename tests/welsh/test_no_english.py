@@ -38,6 +38,8 @@ def test_the_catalogue_gives_phrases_to_look_for():
 def test_the_check_finds_english():
     assert english_on("<p>Check your answers before you continue</p>")
     assert not english_on("<p>Gwirio eich atebion</p>")
+    # Words that never reached the catalogue are found too.
+    assert english_on("<p>Rhywbeth arall: please tell the police</p>")
 
 
 def test_the_checklists_own_wording_is_allowed():
