@@ -30,33 +30,8 @@ def text_of(html: str) -> str:
 #: Words common in English and not found in Welsh: one on a Welsh page is text that never
 #: reached the catalogue (not marked for translation) or was never translated where shown.
 ENGLISH_ONLY_WORDS = frozenset(
-    [
-        "the",
-        "you",
-        "your",
-        "and",
-        "with",
-        "this",
-        "that",
-        "have",
-        "will",
-        "what",
-        "when",
-        "are",
-        "not",
-        "for",
-        "from",
-        "they",
-        "them",
-        "their",
-        "been",
-        "there",
-        "which",
-        "would",
-        "should",
-        "could",
-        "about",
-    ]
+    "the you your and with this that have will what when are not for from they them their "  # noqa: SIM905
+    "been there which would should could about".split()
 )
 _WORDS = re.compile(r"[A-Za-z_]+")  # a code such as not_sure is one word
 
