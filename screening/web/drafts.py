@@ -18,10 +18,13 @@ from django import forms
 from django.utils.datastructures import MultiValueDict
 
 SESSION_KEY = "language_draft"
-#: Fields never kept, by name, whatever form they come from.
+#: Fields never kept, by name, whatever form they come from: secrets, and tokens the page
+#: makes afresh (a form's one-time submission token, an invitation's).
 NOT_KEPT = frozenset(
     {
         "csrfmiddlewaretoken",
+        "submission_token",
+        "invitation",
         "password",
         "current_password",
         "new_password",

@@ -194,6 +194,7 @@ class TestNothingSecretIsKept:
             "new_password": "hunter2-secret",
             "passphrase": "six random words kept secret here",
             "code": "123456",
+            "submission_token": "made-afresh-by-the-page",
         }
         client.post("/language/cy/?next=/cases/sign-in/", secret)
         kept = client.session[drafts.SESSION_KEY]["fields"]
