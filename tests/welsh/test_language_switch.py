@@ -208,3 +208,18 @@ class TestNothingSecretIsKept:
         html = client.get("/cases/sign-in/").content.decode()
         assert 'value="sam@north.example"' in html
         assert "hunter2" not in html
+
+
+@pytest.mark.django_db
+def test_an_advocate_who_signs_out_is_told_so_in_welsh_and_keeps_nothing_else(client):
+    from casework.models import Organisation
+    from tests.casework.conftest import make_advocate, signed_in
+
+    advocate = make_advocate(Organisation.objects.create(name="Gogledd"), "sam@north.example")
+    signed_in(client, advocate)
+    switch_to_welsh(client, "/cases/")
+    signed_in_session = client.session.session_key
+    response = client.post("/cases/sign-out/", follow=True)
+    assert lang_of(response) == "cy"
+    assert client.session.session_key != signed_in_session
+    assert dict(client.session) == {"language": "cy"}
