@@ -9,7 +9,10 @@ from urllib.parse import urljoin, urlsplit
 
 from tests.welsh.catalogue import PROPER_NAMES, canonical_wording, english_phrases
 
-_HIDDEN = re.compile(r"<(script|style)\b.*?</\1>|<!--.*?-->", re.S)
+#: Not wording: scripts, styles, comments, and a passphrase's words (English, drawn at random).
+_HIDDEN = re.compile(
+    r"<(script|style)\b.*?</\1>|<!--.*?-->|<span class=\"app-passphrase__word\">[^<]*</span>", re.S
+)
 #: Attributes whose words are read out or shown: labels, titles, and the words handed to
 #: GOV.UK Frontend's and our own scripts.
 _READ_ATTRIBUTE = re.compile(
@@ -31,7 +34,10 @@ def text_of(html: str) -> str:
 #: reached the catalogue (not marked for translation) or was never translated where shown.
 ENGLISH_ONLY_WORDS = frozenset(
     "the you your and with this that have will what when are not for from they them their "  # noqa: SIM905
-    "been there which would should could about".split()
+    "been there which would should could about "
+    # Dates come from Django's Welsh locale ("march" is Welsh too, and "May" a name).
+    "january february april june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
 )
 _WORDS = re.compile(r"[A-Za-z_]+")  # a code such as not_sure is one word
 
