@@ -115,7 +115,7 @@ load: $(PY_STAMP) $(ASSETS_STAMP) $(COMPILED_CATALOGUE) | var
 # untranslated, changed wording fuzzy (docs/welsh.md). Needs GNU gettext's xgettext and msgmerge.
 messages: $(PY_STAMP)
 	$(DEV_ENV) $(BIN)/python manage.py makemessages --locale cy --no-obsolete \
-	  --ignore ".venv/*" --ignore "node_modules/*" --ignore "var/*"
+	  --ignore ".venv/*" --ignore "node_modules/*" --ignore "var/*" --ignore "tests/*"
 
 clean:
 	rm -rf $(VENV) node_modules static/build var $(COMPILED_CATALOGUE)
