@@ -9,9 +9,12 @@ PY_STAMP := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
 ASSETS_STAMP := static/build/.built
 ASSET_SOURCES := $(shell find static/scss static/js -type f 2>/dev/null)
+# The Welsh catalogue, and the compiled file Django reads (git-ignored, built here).
+CATALOGUE := screening/locale/cy/LC_MESSAGES/django.po
+COMPILED_CATALOGUE := $(CATALOGUE:.po=.mo)
 DEV_ENV := DEBUG=true
 
-.PHONY: help run serve test lint typecheck format assets bench load messages clean new-secret-key
+.PHONY: help run serve test lint typecheck format assets catalogue bench load messages clean new-secret-key
 
 help:
 	@echo "make run    install everything and serve on http://127.0.0.1:8000"
@@ -36,10 +39,16 @@ $(ASSETS_STAMP): $(NPM_STAMP) $(ASSET_SOURCES)
 
 assets: $(ASSETS_STAMP)
 
+# Compiled in pure Python (polib): no GNU gettext needed to build or run the service.
+$(COMPILED_CATALOGUE): $(CATALOGUE) $(PY_STAMP)
+	$(DEV_ENV) $(BIN)/python manage.py compile_catalogues
+
+catalogue: $(COMPILED_CATALOGUE)
+
 var:
 	mkdir -p var
 
-run: $(PY_STAMP) $(ASSETS_STAMP) | var
+run: $(PY_STAMP) $(ASSETS_STAMP) $(COMPILED_CATALOGUE) | var
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
 	$(DEV_ENV) $(BIN)/python manage.py demo_accounts
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
@@ -57,7 +66,7 @@ SERVE_DB := var/serve.sqlite3
 NEW_KEY := $(BIN)/python -c "import base64, os; print(base64.urlsafe_b64encode(os.urandom(32)).decode())"
 NEW_SECRET_KEY := $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))"
 
-serve: $(PY_STAMP) $(ASSETS_STAMP) | var
+serve: $(PY_STAMP) $(ASSETS_STAMP) $(COMPILED_CATALOGUE) | var
 	@echo "make serve: production settings over plain HTTP (LOCAL_PLAIN_HTTP) on 127.0.0.1 only,"
 	@echo "with a throwaway SECRET_KEY and encryption key made for this run. Not for real use."
 	@if [ -z "$$DATABASE_URL" ]; then rm -f $(SERVE_DB); fi
@@ -85,11 +94,11 @@ format: $(PY_STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: $(PY_STAMP) $(ASSETS_STAMP) lint typecheck
+test: $(PY_STAMP) $(ASSETS_STAMP) $(COMPILED_CATALOGUE) lint typecheck
 	$(BIN)/python -m pytest
 
 # The web figures, then the PDF figures, then every NAME: VALUE line again together.
-bench: $(PY_STAMP) $(ASSETS_STAMP) | var
+bench: $(PY_STAMP) $(ASSETS_STAMP) $(COMPILED_CATALOGUE) | var
 	@{ $(BIN)/python -u bench/web_bench.py; echo $$? > var/bench-web.status; } | tee var/bench-web.txt
 	@exit $$(cat var/bench-web.status)
 	@{ $(DEV_ENV) $(BIN)/python -u bench/pdf_bench.py; echo $$? > var/bench-pdf.status; } \
@@ -99,11 +108,14 @@ bench: $(PY_STAMP) $(ASSETS_STAMP) | var
 	@echo "All figures:"
 	@grep -h -E '^[a-z0-9_]+: ' var/bench-pdf.txt var/bench-web.txt
 
-load: $(PY_STAMP) $(ASSETS_STAMP) | var
+load: $(PY_STAMP) $(ASSETS_STAMP) $(COMPILED_CATALOGUE) | var
 	$(BIN)/python bench/load.py
 
+# Brings the Welsh catalogue up to date with the code and templates: new wording arrives
+# untranslated, changed wording fuzzy (docs/welsh.md). Needs GNU gettext's xgettext and msgmerge.
 messages: $(PY_STAMP)
-	$(DEV_ENV) $(BIN)/python manage.py makemessages --locale en_GB --ignore ".venv/*" --ignore "node_modules/*"
+	$(DEV_ENV) $(BIN)/python manage.py makemessages --locale cy --no-obsolete \
+	  --ignore ".venv/*" --ignore "node_modules/*" --ignore "var/*" --ignore "tests/*"
 
 clean:
-	rm -rf $(VENV) node_modules static/build var
+	rm -rf $(VENV) node_modules static/build var $(COMPILED_CATALOGUE)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from casework.models import ProtectiveOrder, Referral, Screening
@@ -136,7 +136,13 @@ def report(user, *, start: datetime.date, end: datetime.date) -> Report:
 
 
 def csv_rows(found: Report) -> list[list[str]]:
-    rows = [["section", "measure", "count"]]
+    rows = [
+        [
+            pgettext("CSV column", "section"),
+            pgettext("CSV column", "measure"),
+            pgettext("CSV column", "count"),
+        ]
+    ]
     for section in found.sections:
         rows.extend([section.key, line.key, str(line.count)] for line in section.lines)
     return rows

@@ -27,6 +27,7 @@ from django.utils.translation import get_language, gettext, gettext_lazy
 from screening import questions
 from screening.incidents import has_hidden_characters
 from screening.questions import FieldKind
+from screening.web import drafts
 
 DETAILS_ROWS = 4
 OTHER_GROUP_LABEL = gettext_lazy("Anything else")
@@ -144,7 +145,16 @@ class ErrorLinksMixin:
     first box; an error about the whole form links to its first field.
 
     A field refused for hidden characters gets one error naming it (Django's own check for a
-    null character would add a second, vaguer one)."""
+    null character would add a second, vaguer one).
+
+    A form built without data on the page someone has just switched language from starts
+    from what they had typed there (``screening.web.drafts``)."""
+
+    def get_initial_for_field(self, field, field_name):
+        typed = drafts.typed_value(self, field, field_name)
+        if typed is not drafts.MISSING:
+            return typed
+        return super().get_initial_for_field(field, field_name)
 
     def full_clean(self):
         super().full_clean()
@@ -392,6 +402,10 @@ def blank_form_html(
     rendered once per question and language with a stand-in for the name, and the
     (escaped) name is put in on the way out. Nobody's answers or names are kept.
     """
+    if drafts.in_use():
+        # What was typed before a language switch goes back in: this form is not empty.
+        form = form_for(question, name=name, canonical=canonical)()
+        return render_crispy_form(form, helper_for(question, heading_tag=heading_tag))
     html = _blank_form_html(question, get_language() or "", canonical, heading_tag)
     # The stored markup is ours and the name is escaped before it goes in.
     return mark_safe(html.replace(_NAME_STAND_IN, escape(name)))  # noqa: S308

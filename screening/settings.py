@@ -15,6 +15,12 @@ from django.core.exceptions import ImproperlyConfigured
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
+def gettext_noop(message: str) -> str:
+    """Marks text for the catalogue (makemessages finds it) without importing the translation
+    machinery into settings."""
+    return message
+
+
 def env_bool(name: str, default: bool) -> bool:
     value = os.environ.get(name)
     if value is None or value == "":
@@ -42,7 +48,10 @@ ALLOWED_HOSTS = env_list(
     "ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG or RUNNING_TESTS else []
 )
 DATABASE_URL = os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}"
-SERVICE_NAME = os.environ.get("SERVICE_NAME", "Check the warning signs")
+DEFAULT_SERVICE_NAME = gettext_noop("Check the warning signs")  # in Welsh from the catalogue
+SERVICE_NAME = os.environ.get("SERVICE_NAME", DEFAULT_SERVICE_NAME)
+# The name on Welsh pages when SERVICE_NAME is set to a name of the deployment's own.
+SERVICE_NAME_CY = os.environ.get("SERVICE_NAME_CY", "")
 EXIT_URL = os.environ.get("EXIT_URL", "https://www.bbc.co.uk/weather")
 SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES", "30"))
 # Behind a proxy that terminates TLS and sets X-Forwarded-Proto.
@@ -154,7 +163,9 @@ MIDDLEWARE = [
     # Inside the session middleware too: saves a kept record when the session's answers,
     # entries or police details changed, before the session itself is written.
     "screening.saved_records.session.SaveKeptRecordMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # The language chosen in this session, English otherwise; no cookie of its own and no
+    # guess from the browser (docs/decisions/0010-language-in-the-session.md).
+    "screening.web.language.SessionLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "screening.web.csrf.NoReferrerCsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -206,7 +217,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LANGUAGE_CODE = "en-gb"
-LANGUAGES = [("en-gb", "English")]
+# Each language named in itself, as the switch in every page's header shows it.
+LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg")]
 LOCALE_PATHS = [BASE_DIR / "screening" / "locale"]
 TIME_ZONE = "Europe/London"
 USE_I18N = True

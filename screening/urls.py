@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from screening.views import incident_log, pages, questionnaire, summary
+from screening.views import incident_log, language, pages, questionnaire, summary
 
 handler400 = "screening.views.errors.bad_request"
 handler403 = "screening.views.errors.permission_denied"
@@ -44,6 +44,7 @@ urlpatterns = [
     ),
     path("privacy/", pages.InfoPage.as_view(template_name="pages/privacy.html"), name="privacy"),
     path("exit/", pages.exit_now, name="exit"),
+    path("language/<str:language_code>/", language.switch, name="switch-language"),
     path("", include((question_patterns, "questions"))),
     path("", include("screening.saved_records.urls")),
     path("session/keep/", pages.keep_session, name="session-extend"),

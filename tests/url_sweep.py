@@ -8,7 +8,7 @@ from django.urls.resolvers import RoutePattern
 from screening.questions import BANK
 
 # A real-looking value for each kind of URL parameter.
-SAMPLE_BY_NAME = {"slug": BANK[0].slug}
+SAMPLE_BY_NAME = {"slug": BANK[0].slug, "language_code": "cy"}
 SAMPLE_BY_CONVERTER = {
     "uuid": "00000000-0000-4000-8000-000000000000",
     "int": "1",

@@ -29,7 +29,7 @@ from casework import audit, invitations
 from casework.access import NEXT, advocate_required, safe_next
 from casework.forms import ChangePasswordForm, CodeForm, NewPasswordForm, SignInForm
 from casework.models import Invitation, User
-from screening.web import rate_limits
+from screening.web import language, rate_limits
 
 DEVICE_NAME = "Authenticator app"
 
@@ -146,7 +146,10 @@ def two_factor(request):
 def sign_out(request):
     if request.user.is_authenticated:
         audit.record_account(actor=request.user, action=audit.Action.SIGNED_OUT, subject="sign-in")
+    chosen = language.chosen(request)
     logout(request)  # flushes the session
+    # The language outlives the sign-out, in a new session that holds nothing else.
+    language.choose(request, chosen)
     return redirect(reverse("casework:signed-out"))
 
 

@@ -20,7 +20,7 @@ from casework.presenters import IMPORT_COLUMNS, pattern_context, sign_names, yes
 from casework.scoping import case_for
 from casework.upload import CsvUploadForm
 from screening.incidents import csv_files as incident_csv
-from screening.incidents import new_id
+from screening.incidents import csv_headings, new_id
 from screening.incidents.forms import IncidentForm
 from screening.incidents.presenters import entry_view, row_error_text
 from screening.web import rate_limits
@@ -117,7 +117,7 @@ def incident_delete(request, case_id, entry_id):
 @require_safe
 def incident_export(request, case_id):
     case = case_for(request.user, case_id)
-    text = incident_csv.export(CaseIncidentLog(case).all)
+    text = incident_csv.export(CaseIncidentLog(case).all, headings=csv_headings.in_this_language())
     audit.record(request.user, audit.Action.EXPORTED, case, "incident log CSV")
     response = HttpResponse(text, content_type="text/csv; charset=utf-8")
     stamp = timezone.localdate().isoformat()
@@ -149,7 +149,11 @@ def incident_import(request, case_id):
         audit.record(request.user, audit.Action.VIEWED, case, "incident log import")
     row_errors = []
     if request.method == "POST" and form.is_valid():
-        result = incident_csv.parse(form.cleaned_data["text"], today=timezone.localdate())
+        result = incident_csv.parse(
+            form.cleaned_data["text"],
+            today=timezone.localdate(),
+            also_named=csv_headings.in_every_language(),
+        )
         if result.ok:
             try:
                 services.import_incidents(case=case, found=result.incidents, by=request.user)

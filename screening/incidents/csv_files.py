@@ -161,11 +161,15 @@ def row_for(incident: Incident) -> list[str]:
     ]
 
 
-def export(log: Iterable[Incident]) -> str:
-    """The log as CSV text (header row first, entries in date order, CRLF line endings)."""
+def export(log: Iterable[Incident], *, headings: Mapping[str, str] | None = None) -> str:
+    """The log as CSV text (header row first, entries in date order, CRLF line endings).
+
+    ``headings`` names columns in the reader's language ({column: heading}); a column not
+    in it is headed by its own name."""
+    headings = headings or {}
     out = io.StringIO()
     writer = csv.writer(out, quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(COLUMNS)
+    writer.writerow([headings.get(column, column) for column in COLUMNS])
     for incident in incidents.in_date_order(tuple(log)):
         writer.writerow([guard(cell) for cell in row_for(incident)])
     return out.getvalue()
@@ -324,8 +328,12 @@ def _parse_row(row_number: int, cells: Mapping[str, str], today: date) -> Incide
         return _every_bad_cell(row_number, cells, today)
 
 
-def parse(text: str, *, today: date) -> ImportResult:
-    """Read CSV text in the documented columns; see the module docstring."""
+def parse(text: str, *, today: date, also_named: Mapping[str, str] | None = None) -> ImportResult:
+    """Read CSV text in the documented columns; see the module docstring.
+
+    ``also_named`` gives other headings a column may have, in lower case ({heading: column}):
+    a log downloaded in Welsh imports as well as one in English."""
+    also_named = also_named or {}
     text = text.removeprefix("\ufeff")  # the byte order mark some spreadsheets add
     try:
         rows = list(csv.reader(io.StringIO(text, newline="")))
@@ -336,7 +344,7 @@ def parse(text: str, *, today: date) -> ImportResult:
     if not numbered:
         return ImportResult(errors=(RowError(0, "", NO_ROWS),))
     header_number, header_row = numbered[0]
-    header = [cell.strip().lower() for cell in header_row]
+    header = [also_named.get(name, name) for name in (c.strip().lower() for c in header_row)]
     if sorted(header) != sorted(COLUMNS):
         columns = ", ".join(COLUMNS)
         params = (("columns", columns),)

@@ -22,11 +22,11 @@ export function startTimeoutWarning ($dialog) {
   let endTimer
   let tick
 
+  // The words come from the page, in its language ("{count} minutes", "{count} seconds").
   function describe (secondsLeft) {
-    const minutes = Math.ceil(secondsLeft / 60)
     return secondsLeft > 60
-      ? `${minutes} minutes`
-      : `${Math.max(secondsLeft, 0)} seconds`
+      ? $dialog.dataset.minutes.replace('{count}', Math.ceil(secondsLeft / 60))
+      : $dialog.dataset.seconds.replace('{count}', Math.max(secondsLeft, 0))
   }
 
   function show (secondsLeft) {
