@@ -12,10 +12,10 @@ from datetime import date
 from django.utils.translation import gettext, gettext_lazy
 
 from screening import incidents, pdf, questions
-from screening.incidents import Incident
+from screening.incidents import Incident, csv_headings
 from screening.incidents import prompts as log_prompts
 from screening.incidents.chart import chart, long_date
-from screening.incidents.csv_files import RowError
+from screening.incidents.csv_files import WRONG_HEADER, RowError
 from screening.incidents.timeline import Pattern, pattern
 
 
@@ -306,12 +306,17 @@ def signs_supported(
 
 
 def row_error_text(error: RowError) -> str:
-    """A CSV import problem in words, e.g. "Row 3, date: Enter a real date ..."."""
-    message = gettext(error.message) % dict(error.params)
+    """A CSV import problem in words, e.g. "Row 3, date: Enter a real date ...", naming the
+    columns as the reader's language heads them."""
+    headings = csv_headings.in_this_language()
+    params = dict(error.params)
+    if error.message == WRONG_HEADER:
+        params["columns"] = ", ".join(headings.values())
+    message = gettext(error.message) % params
     if error.row and error.column:
         return gettext("Row %(row)s, %(column)s: %(message)s") % {
             "row": error.row,
-            "column": error.column,
+            "column": headings.get(error.column, error.column),
             "message": message,
         }
     if error.row:

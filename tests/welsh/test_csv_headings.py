@@ -51,3 +51,23 @@ def test_the_report_is_headed_in_welsh():
 
     with translation.override("cy"):
         assert reporting.csv_rows(Empty()) != [["section", "measure", "count"]]
+
+
+def test_import_errors_name_the_columns_as_the_reader_sees_them():
+    from screening.incidents.presenters import row_error_text
+
+    a_bad_date = "\n".join(
+        [",".join(csv_files.COLUMNS), ",".join(["x1y2z3w4", "31/02/2026"] + [""] * 14)]
+    )
+    with translation.override("cy"):
+        welsh = csv_headings.in_this_language()
+        found = csv_files.parse(
+            a_bad_date, today=TODAY, also_named=csv_headings.in_every_language()
+        )
+        bad_cells = [row_error_text(error) for error in found.errors]
+        (wrong_header,) = csv_files.parse("a,b\n1,2", today=TODAY).errors
+        guide = row_error_text(wrong_header)
+    assert welsh["date"] != "date"
+    assert any(f", {welsh['date']}:" in text for text in bad_cells), bad_cells
+    assert welsh["what_happened"] in guide
+    assert "what_happened" not in guide
