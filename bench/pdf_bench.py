@@ -4,7 +4,7 @@ Measured in one run, with warm-ups and medians:
 
 - the summary PDF (``pdf.render_summary_pdf``: template, layout and PDF, all in memory) with
   0, 50 and 200 incidents: real ``Incident`` entries (``bench/sample.py``) turned into the
-  PDF's schedule, pattern flags, weekly chart, evidence list and "Supported by" lines by
+  PDF's schedule, pattern flags, weekly chart, crime references and "Supported by" lines by
   ``incident_presenters.pdf_incident_options``, as the download views do;
 - Chromium, through Playwright, printing the same HTML (our stylesheet inlined) with a new
   page per PDF, as the peer;

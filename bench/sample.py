@@ -3,8 +3,8 @@
 The answers are stored primitives exactly as the question forms post them. The incidents are
 real ``screening.incidents.Incident`` objects, checked like stored ones, and reach the PDF
 through ``incident_presenters.pdf_incident_options``, the same path the download views use:
-the schedule, the pattern flags, the weekly chart, the evidence list and the incidents under
-each "Yes" sign.
+the schedule, the pattern flags, the weekly chart, the crime references the entries name and
+the incidents under each "Yes" sign.
 """
 
 from datetime import date, time, timedelta
