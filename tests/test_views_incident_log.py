@@ -6,7 +6,7 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
-from screening.incidents.presenters import entry_details, pdf_entries
+from screening.incidents.presenters import entry_details, pdf_incident_options
 from screening.incidents.session_log import INCIDENTS_KEY, SessionIncidentLog
 from screening.pdf import IncidentEntry
 from tests.incident_examples import FULL
@@ -250,7 +250,7 @@ def test_the_record_writes_nothing_but_the_session(client):
 
 def test_pdf_entries_are_the_schedule_in_date_order():
     later = FULL.__class__(occurred_on=date(2026, 10, 9), what_happened="Later")
-    entries = pdf_entries([later, FULL])
+    entries = pdf_incident_options([later, FULL])["incidents"]
     assert all(isinstance(e, IncidentEntry) for e in entries)
     assert entries[0].when == "3 October 2026 at 21:30 (approximate)"
     assert entries[0].details == entry_details(FULL, compact=True)

@@ -1,8 +1,8 @@
 """Incident log entries and their pattern, put into words for pages and the PDF.
 
-The record pages, the results page, the PDF schedule (``pdf_entries``) and the advocate's case
-page all word an entry with ``entry_details``, so they can never disagree. Text comes out plain
-and translated; templates escape it.
+The record pages, the results page, the PDF schedule (``pdf_incident_options``) and the
+advocate's case page all word an entry with ``entry_details``, so they can never disagree.
+Text comes out plain and translated; templates escape it.
 """
 
 from collections.abc import Iterable, Mapping, Sequence
@@ -86,20 +86,11 @@ def _reported(incident: Incident, *, separator: str = "\n") -> str:
     return separator.join(lines)
 
 
-def _feared(incident: Incident, *, police: bool) -> str:
-    if not incident.feared_violence:
-        return ""
-    wording = incidents.FEARED_VIOLENCE[incident.feared_violence]
-    if police:
-        wording = incidents.FEARED_VIOLENCE_FOR_OTHERS.get(incident.feared_violence, wording)
-    return gettext(wording)
-
-
-def _effect(code: str, *, police: bool) -> str:
-    wording = incidents.DAILY_LIFE_EFFECTS[code]
-    if police:
-        wording = incidents.DAILY_LIFE_EFFECTS_FOR_OTHERS.get(code, wording)
-    return gettext(wording)
+def _worded(
+    code: str, wording: Mapping[str, str], for_others: Mapping[str, str], *, police: bool
+) -> str:
+    """``code``'s answer in words: as someone else reads it (``police``), where that differs."""
+    return gettext(for_others.get(code, wording[code]) if police else wording[code])
 
 
 def entry_details(
@@ -124,10 +115,28 @@ def entry_details(
         (gettext("Where"), incident.place),
         (gettext("What happened"), incident.what_happened),
         (gettext("What they did"), _behaviour_lines(incident, compact=compact, police=police)),
-        (gettext("Feared violence"), _feared(incident, police=police)),
+        (
+            gettext("Feared violence"),
+            _worded(
+                incident.feared_violence,
+                incidents.FEARED_VIOLENCE,
+                incidents.FEARED_VIOLENCE_FOR_OTHERS,
+                police=police,
+            )
+            if incident.feared_violence
+            else "",
+        ),
         (
             gettext("Effect on day-to-day life"),
-            separator.join(_effect(code, police=police) for code in incident.daily_life_effects),
+            separator.join(
+                _worded(
+                    code,
+                    incidents.DAILY_LIFE_EFFECTS,
+                    incidents.DAILY_LIFE_EFFECTS_FOR_OTHERS,
+                    police=police,
+                )
+                for code in incident.daily_life_effects
+            ),
         ),
         (affected, incident.effect_details),
         (gettext("Witnesses"), incident.witnesses),
@@ -158,30 +167,12 @@ def entry_view(
     )
 
 
-def pdf_entries(
-    log: Iterable[Incident],
-    *,
-    sign_names: Mapping[int, str] | None = None,
-    completed_on: date | None = None,
-) -> tuple[pdf.IncidentEntry, ...]:
-    """The PDF's incident schedule: one ``pdf.IncidentEntry`` per incident, in date order and
-    numbered from 1. Entries dated after ``completed_on`` (the screening's day) are marked."""
-    return tuple(
-        _pdf_entry(number, incident, sign_names=sign_names, completed_on=completed_on)
-        for number, incident in enumerate(incidents.in_date_order(tuple(log)), start=1)
-    )
-
-
-def _pdf_entry(
-    number: int,
-    incident: Incident,
-    *,
-    sign_names: Mapping[int, str] | None = None,
-    completed_on: date | None = None,
-) -> pdf.IncidentEntry:
+def _pdf_entry(number: int, incident: Incident, *, completed_on: date | None) -> pdf.IncidentEntry:
+    """One entry of the PDF's schedule, with its number in the whole log; marked when it is
+    dated after ``completed_on`` (the screening's day)."""
     return pdf.IncidentEntry(
         when=when(incident),
-        details=entry_details(incident, sign_names=sign_names, compact=True),
+        details=entry_details(incident, compact=True),
         after_screening=completed_on is not None and incident.occurred_on > completed_on,
         number=number,
     )
@@ -232,19 +223,9 @@ def pdf_incident_options(
         return {**options, "incidents": ()}
     found = pattern(chosen, today=today if ends is None else None)
     supported: dict[int, list[int]] = {}
-    references: dict[str, pdf.CrimeReferenceLine] = {}
     for number, incident in numbered:
         for sign in incident.signs:
             supported.setdefault(sign, []).append(number)
-        reference = incident.crime_reference.strip()
-        if reference or incident.officer.strip():
-            key = reference or incident.officer.strip()
-            known = references.get(key)
-            references[key] = pdf.CrimeReferenceLine(
-                reference=reference,
-                officer=(known.officer if known else "") or incident.officer.strip(),
-                incidents=(*(known.incidents if known else ()), number),
-            )
     return {
         **options,
         # The checklist above words each sign in full; the schedule names them briefly.
@@ -257,7 +238,17 @@ def pdf_incident_options(
         ),
         "chart": chart(found, title_id=PDF_CHART_TITLE_ID),
         "supported_by": {number: tuple(numbers) for number, numbers in supported.items()},
-        "log_references": tuple(references.values()),
+        # One line an entry naming a reference or an officer: the summary gathers each
+        # reference once, with the case's own (``pdf.summary_context``).
+        "log_references": tuple(
+            pdf.CrimeReferenceLine(
+                reference=incident.crime_reference.strip(),
+                officer=incident.officer.strip(),
+                incidents=(number,),
+            )
+            for number, incident in numbered
+            if incident.crime_reference.strip() or incident.officer.strip()
+        ),
     }
 
 
